@@ -1,0 +1,260 @@
+"""The editorial models: images, authors, tags and articles, with the one definition of "public"."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from transfers.models import Club, Player, TransferLink
+
+
+class Image(models.Model):
+    """An uploaded picture, stored once and reused as hero image, byline photo and so on."""
+
+    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    alt_text = models.CharField(
+        max_length=250, help_text="Describe the picture for readers who cannot see it."
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=120, blank=True)
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.alt_text[:80]
+
+
+class Author(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    job_title = models.CharField(max_length=100, blank=True)
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True)
+    social_handle = models.CharField(max_length=50, blank=True, help_text="e.g. @transferdesk")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("newsroom:author", args=[self.slug])
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("newsroom:tag", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of public: published, and its time has come (scheduled ones wait)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a card needs, fetched in a fixed number of queries whatever the list's length."""
+        return (
+            self.select_related("primary_club", "hero_image")
+            .prefetch_related(
+                models.Prefetch(
+                    "bylines",
+                    queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
+                )
+            )
+            .order_by("-published_at", "-id")
+        )
+
+    def for_club(self, club):
+        """Pieces about the club (an article's clubs always include its primary club)."""
+        return self.filter(clubs=club)
+
+    def for_player(self, player):
+        return self.filter(players=player)
+
+    def for_tag(self, tag):
+        return self.filter(tags=tag)
+
+    def by_author(self, author):
+        return self.filter(authors=author)
+
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences under the headline."
+    )
+    body = models.TextField(blank=True, help_text="The article's HTML.")
+    hero_image = models.ForeignKey(
+        Image, on_delete=models.PROTECT, null=True, blank=True, related_name="hero_of"
+    )
+    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the piece goes live. A time in the future schedules it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    significant_update_at = models.DateTimeField(
+        null=True, blank=True, help_text="Shown to readers as “Updated”. Set for real news only."
+    )
+    correction = models.TextField(blank=True, help_text="A correction note shown at the foot.")
+    is_featured = models.BooleanField(default=False, help_text="Lead the home page with it.")
+    primary_club = models.ForeignKey(
+        Club,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hub_articles",
+        help_text="The club whose news hub this piece belongs to.",
+    )
+    clubs = models.ManyToManyField(Club, blank=True, related_name="articles")
+    players = models.ManyToManyField(Player, blank=True, related_name="articles")
+    transfer_links = models.ManyToManyField(TransferLink, blank=True, related_name="articles")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    related = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="related_from",
+        help_text="“READ MORE” pieces.",
+    )
+    record_player = models.ForeignKey(
+        Player,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="record_articles",
+        help_text="End the piece with this player's record table.",
+    )
+    seo_title = models.CharField(max_length=70, blank=True)
+    seo_description = models.CharField(max_length=160, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
+            models.Index(
+                fields=["primary_club", "status", "-published_at"], name="article_club_order"
+            ),
+            models.Index(fields=["is_featured", "status", "-published_at"], name="article_lead"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_article_has_time",
+            )
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if previous and previous != self.slug:
+                SlugRedirect.remember(self, previous)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def byline(self):
+        """Authors in byline order; uses the prefetch from for_listing() when present."""
+        return [b.author for b in self.bylines.all()]
+
+    def include_primary_club(self):
+        """Keep the rule that a piece is listed under its own hub club (call after saving M2Ms)."""
+        if self.primary_club_id:
+            self.clubs.add(self.primary_club_id)
+
+
+class ArticleAuthor(models.Model):
+    """One name in a byline, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_byline_author")
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class SlugRedirect(models.Model):
+    """An article's former slug, answered with a 301 to where the piece lives now."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+    @classmethod
+    def remember(cls, article, old_slug):
+        # Every old slug points straight at the article (one hop); a slug in use again is no
+        # longer a redirect.
+        cls.objects.filter(old_slug=article.slug).delete()
+        cls.objects.update_or_create(old_slug=old_slug, defaults={"article": article})

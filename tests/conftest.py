@@ -1,0 +1,186 @@
+"""Shared fixtures: an isolated media folder, a fast hasher, and small factories for the domain."""
+
+import datetime
+import itertools
+
+import pytest
+from django.utils import timezone
+
+from newsroom.models import Article, ArticleAuthor, Author, Image, Tag
+from transfers.models import (
+    Club,
+    Competition,
+    Player,
+    Position,
+    Source,
+    TransferLink,
+    TransferWindow,
+)
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_competition(db):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("name", f"League {n}")
+        kwargs.setdefault("slug", f"league-{n}")
+        kwargs.setdefault("country", "England")
+        return Competition.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_club(db, make_competition):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("name", f"Club {n}")
+        kwargs.setdefault("full_name", f"{kwargs['name']} FC")
+        kwargs.setdefault("slug", f"club-{n}")
+        kwargs.setdefault("country", "England")
+        if "competition" not in kwargs:
+            kwargs["competition"] = make_competition()
+        return Club.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_player(db, make_club):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("full_name", f"Player Number{n}")
+        kwargs.setdefault("known_as", f"Number{n}")
+        kwargs.setdefault("slug", f"player-{n}")
+        kwargs.setdefault("date_of_birth", datetime.date(2000, 1, 15))
+        kwargs.setdefault("nationality", "France")
+        kwargs.setdefault("position", Position.MIDFIELDER)
+        if "current_club" not in kwargs:
+            kwargs["current_club"] = make_club()
+        return Player.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_link(db, make_player, make_club):
+    def make(**kwargs):
+        player = kwargs.pop("player", None) or make_player()
+        kwargs.setdefault("from_club", player.current_club)
+        if "to_club" not in kwargs:
+            kwargs["to_club"] = make_club()
+        return TransferLink.objects.create(player=player, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_author(db):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("name", f"Writer {n}")
+        kwargs.setdefault("slug", f"writer-{n}")
+        return Author.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_tag(db):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("name", f"Tag {n}")
+        kwargs.setdefault("slug", f"tag-{n}")
+        return Tag.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_article(db, make_author):
+    """A published article by default; pass status/published_at for drafts or scheduled pieces."""
+
+    def make(*, authors=None, clubs=(), players=(), tags=(), **kwargs):
+        n = next(_counter)
+        kwargs.setdefault("headline", f"Transfer story number {n}")
+        kwargs.setdefault("slug", f"transfer-story-{n}")
+        kwargs.setdefault("standfirst", f"Standfirst for story {n}.")
+        kwargs.setdefault("body", f"<p>First paragraph of story {n}.</p><p>Second paragraph.</p>")
+        kwargs.setdefault("status", Article.Status.PUBLISHED)
+        if kwargs["status"] == Article.Status.PUBLISHED:
+            kwargs.setdefault("published_at", timezone.now() - datetime.timedelta(minutes=n))
+        article = Article.objects.create(**kwargs)
+        for position, author in enumerate(authors if authors is not None else [make_author()]):
+            ArticleAuthor.objects.create(article=article, author=author, position=position)
+        article.clubs.add(*clubs)
+        article.players.add(*players)
+        article.tags.add(*tags)
+        article.include_primary_club()
+        return article
+
+    return make
+
+
+@pytest.fixture
+def make_source(db):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("name", f"Source {n}")
+        kwargs.setdefault("slug", f"source-{n}")
+        kwargs.setdefault("tier", 2)
+        return Source.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_window(db):
+    def make(**kwargs):
+        n = next(_counter)
+        kwargs.setdefault("name", f"Window {n}")
+        kwargs.setdefault("slug", f"window-{n}")
+        kwargs.setdefault("opens", datetime.date(2026, 1, 1))
+        kwargs.setdefault("closes", datetime.date(2026, 2, 2))
+        return TransferWindow.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_image(db):
+    """A real (tiny) JPEG stored through the Image model."""
+
+    def make(**kwargs):
+        from io import BytesIO
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from PIL import Image as PILImage
+
+        buffer = BytesIO()
+        PILImage.new("RGB", (160, 90), "#c8102e").save(buffer, "JPEG")
+        kwargs.setdefault("alt_text", "A footballer in a red shirt")
+        upload = SimpleUploadedFile("photo.jpg", buffer.getvalue(), content_type="image/jpeg")
+        return Image.objects.create(file=upload, **kwargs)
+
+    return make

@@ -1,0 +1,416 @@
+"""The football domain: competitions, clubs, players, their records, and transfer links."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Currency(models.TextChoices):
+    GBP = "GBP", "£ (GBP)"
+    EUR = "EUR", "€ (EUR)"
+    USD = "USD", "$ (USD)"
+
+
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def format_money(amount, currency):
+    """'£100m', '€12.5m', '£850k': how a newsroom writes a fee or a valuation."""
+    if amount is None:
+        return ""
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
+    if amount >= 1_000_000:
+        millions = amount / 1_000_000
+        text = f"{millions:.1f}".removesuffix(".0")
+        return f"{symbol}{text}m"
+    if amount >= 1_000:
+        return f"{symbol}{amount / 1000:.0f}k"
+    return f"{symbol}{amount:.0f}"
+
+
+def split_aliases(text):
+    return [alias.strip() for alias in text.split(",") if alias.strip()]
+
+
+class Competition(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    country = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("transfers:competition", args=[self.slug])
+
+
+class Club(models.Model):
+    name = models.CharField(max_length=80, help_text="Short name readers know, e.g. “Liverpool”.")
+    full_name = models.CharField(max_length=120, help_text="Official name, e.g. “Liverpool FC”.")
+    slug = models.SlugField(max_length=80, unique=True)
+    competition = models.ForeignKey(
+        Competition, on_delete=models.PROTECT, related_name="clubs", null=True, blank=True
+    )
+    country = models.CharField(max_length=60)
+    stadium = models.CharField(max_length=100, blank=True)
+    aliases = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other names used in copy, comma-separated, e.g. “the Reds, LFC”.",
+    )
+    crest = models.ImageField(upload_to="crests/", blank=True)
+    brand_colour = models.CharField(
+        max_length=7,
+        default="#1f2937",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a hex colour such as #c8102e.")],
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("transfers:club", args=[self.slug])
+
+    @property
+    def alias_list(self):
+        return split_aliases(self.aliases)
+
+
+class Position(models.TextChoices):
+    GOALKEEPER = "GK", "Goalkeeper"
+    DEFENDER = "DF", "Defender"
+    MIDFIELDER = "MF", "Midfielder"
+    FORWARD = "FW", "Forward"
+
+
+class PlayerQuerySet(models.QuerySet):
+    def born_after(self, date):
+        return self.filter(date_of_birth__gt=date)
+
+
+class Player(models.Model):
+    full_name = models.CharField(max_length=120)
+    known_as = models.CharField(
+        max_length=80, help_text="The name used in headlines, e.g. “Tchouameni”."
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    date_of_birth = models.DateField()
+    nationality = models.CharField(max_length=60)
+    position = models.CharField(max_length=2, choices=Position.choices)
+    role = models.CharField(max_length=60, blank=True, help_text="e.g. “defensive midfielder”.")
+    current_club = models.ForeignKey(
+        Club,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="squad",
+        help_text="Leave empty for a free agent.",
+    )
+    contract_expires = models.DateField(null=True, blank=True)
+    market_value = models.DecimalField(
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    market_value_currency = models.CharField(
+        max_length=3, choices=Currency.choices, default=Currency.GBP
+    )
+    photo = models.ImageField(upload_to="players/", blank=True)
+    aliases = models.CharField(
+        max_length=300, blank=True, help_text="Other spellings, comma-separated."
+    )
+
+    objects = PlayerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["known_as"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(market_value__isnull=True) | Q(market_value__gte=0),
+                name="player_market_value_not_negative",
+            )
+        ]
+        indexes = [models.Index(fields=["current_club", "position"])]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("transfers:player", args=[self.slug])
+
+    def age_on(self, day):
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def age(self):
+        return self.age_on(timezone.localdate())
+
+    @property
+    def is_under_25(self):
+        return self.age < 25
+
+    @property
+    def contract_in_final_year(self):
+        if self.contract_expires is None:
+            return False
+        today = timezone.localdate()
+        return today <= self.contract_expires <= today + datetime.timedelta(days=365)
+
+    @property
+    def market_value_display(self):
+        return format_money(self.market_value, self.market_value_currency)
+
+    @property
+    def alias_list(self):
+        return split_aliases(self.aliases)
+
+
+class PlayerSeason(models.Model):
+    """One row of a player's record table: a season at a club in one competition."""
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="seasons")
+    club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="player_seasons")
+    season = models.CharField(
+        max_length=7,
+        validators=[RegexValidator(r"^\d{4}/\d{2}$", "Write the season as 2024/25.")],
+    )
+    competition = models.ForeignKey(Competition, on_delete=models.PROTECT)
+    appearances = models.PositiveSmallIntegerField(default=0)
+    starts = models.PositiveSmallIntegerField(default=0)
+    goals = models.PositiveSmallIntegerField(default=0)
+    assists = models.PositiveSmallIntegerField(default=0)
+    minutes = models.PositiveIntegerField(default=0)
+    club_matches_played = models.PositiveSmallIntegerField(
+        default=0, help_text="Matches the club has played in this competition so far."
+    )
+
+    class Meta:
+        ordering = ["player", "-season", "club__name", "competition__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["player", "club", "season", "competition"],
+                name="unique_player_season_row",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts__lte=F("appearances")), name="season_starts_within_appearances"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.player} – {self.club} {self.season} ({self.competition})"
+
+    @property
+    def appearances_display(self):
+        """“10/11”: the player's appearances out of the club's matches so far."""
+        if self.club_matches_played:
+            return f"{self.appearances}/{self.club_matches_played}"
+        return str(self.appearances)
+
+
+class TransferWindow(models.Model):
+    name = models.CharField(max_length=40, help_text="e.g. “January 2025”.")
+    slug = models.SlugField(max_length=40, unique=True)
+    opens = models.DateField()
+    closes = models.DateField()
+
+    class Meta:
+        ordering = ["-opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gte=F("opens")), name="window_closes_after_it_opens"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Source(models.Model):
+    class Tier(models.IntegerChoices):
+        TIER_1 = 1, "Tier 1: most reliable"
+        TIER_2 = 2, "Tier 2: reliable"
+        TIER_3 = 3, "Tier 3: sometimes right"
+        TIER_4 = 4, "Tier 4: speculative"
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    is_journalist = models.BooleanField(default=False)
+    outlet = models.CharField(max_length=100, blank=True)
+    tier = models.PositiveSmallIntegerField(
+        choices=Tier.choices, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["tier", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tier__gte=1, tier__lte=4), name="source_tier_1_to_4")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TransferStatus(models.TextChoices):
+    RUMOUR = "rumour", "Rumour"
+    INTEREST = "interest", "Interest"
+    TALKS = "talks", "Talks"
+    BID = "bid", "Bid made"
+    AGREED = "agreed", "Fee agreed"
+    COMPLETED = "completed", "Completed"
+    COLLAPSED = "collapsed", "Collapsed"
+
+
+FINAL_STATUSES = (TransferStatus.COMPLETED, TransferStatus.COLLAPSED)
+
+
+class TransferKind(models.TextChoices):
+    PERMANENT = "permanent", "Permanent"
+    LOAN = "loan", "Loan"
+    LOAN_WITH_OPTION = "loan_option", "Loan with option to buy"
+    FREE = "free", "Free transfer"
+    PRE_CONTRACT = "pre_contract", "Pre-contract"
+
+
+class TransferLinkQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=FINAL_STATUSES)
+
+    def involving(self, club):
+        return self.filter(Q(from_club=club) | Q(to_club=club))
+
+    def incoming(self, club):
+        return self.filter(to_club=club)
+
+    def outgoing(self, club):
+        return self.filter(from_club=club)
+
+    def for_tracker(self):
+        return self.select_related(
+            "player", "from_club", "to_club", "window", "player__current_club"
+        ).order_by("-updated_at", "-id")
+
+    def hottest(self):
+        return self.open().for_tracker()
+
+
+class TransferLink(models.Model):
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="transfer_links")
+    from_club = models.ForeignKey(
+        Club,
+        on_delete=models.PROTECT,
+        related_name="outgoing_links",
+        null=True,
+        blank=True,
+        help_text="The player's club when the link was made; empty for a free agent.",
+    )
+    to_club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="incoming_links")
+    kind = models.CharField(
+        max_length=12, choices=TransferKind.choices, default=TransferKind.PERMANENT
+    )
+    status = models.CharField(
+        max_length=10, choices=TransferStatus.choices, default=TransferStatus.RUMOUR
+    )
+    fee_amount = models.DecimalField(
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="The reported fee as a number, e.g. 100000000.",
+    )
+    fee_currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.GBP)
+    fee_text = models.CharField(
+        max_length=80, blank=True, help_text="How the copy puts it, e.g. “around £100m”."
+    )
+    window = models.ForeignKey(
+        TransferWindow, on_delete=models.SET_NULL, null=True, blank=True, related_name="links"
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="links")
+    first_reported = models.DateField(default=timezone.localdate)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = TransferLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_club=F("to_club")), name="transfer_clubs_differ"
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
+                name="transfer_fee_not_negative",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-updated_at"]),
+            models.Index(fields=["to_club", "-updated_at"]),
+            models.Index(fields=["from_club", "-updated_at"]),
+            models.Index(fields=["player", "-updated_at"]),
+        ]
+
+    def __str__(self):
+        origin = self.from_club.name if self.from_club_id else "free agency"
+        return f"{self.player.known_as}: {origin} to {self.to_club.name}"
+
+    def get_absolute_url(self):
+        return f"{reverse('transfers:tracker')}?player={self.player.slug}"
+
+    @property
+    def is_open(self):
+        return self.status not in FINAL_STATUSES
+
+    @property
+    def fee_display(self):
+        return self.fee_text or format_money(self.fee_amount, self.fee_currency)
+
+
+class TransferUpdate(models.Model):
+    """A dated entry in a transfer link's story: what changed, who said so, and where."""
+
+    link = models.ForeignKey(TransferLink, on_delete=models.CASCADE, related_name="updates")
+    reported_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=TransferStatus.choices)
+    fee_amount = models.DecimalField(
+        max_digits=12, decimal_places=0, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    note = models.TextField(blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="updates"
+    )
+    is_denial = models.BooleanField(default=False, help_text="The report denies the link.")
+    # The one reference from the football domain to the editorial app: a string, never an import.
+    article = models.ForeignKey(
+        "newsroom.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transfer_updates",
+    )
+
+    class Meta:
+        ordering = ["reported_at", "id"]
+        indexes = [models.Index(fields=["link", "reported_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
+                name="update_fee_not_negative",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.link} – {self.get_status_display()} ({self.reported_at:%d %b %Y})"
