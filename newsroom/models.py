@@ -1,6 +1,8 @@
 """The editorial models: images, authors, tags and articles, with the one definition of "public"."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +20,18 @@ class Image(models.Model):
     )
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=120, blank=True)
+    focal_x = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Horizontal focal point, 0 (left) to 1 (right); crops keep it in view.",
+    )
+    focal_y = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Vertical focal point, 0 (top) to 1 (bottom).",
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     uploaded_by = models.ForeignKey(
@@ -166,11 +180,17 @@ class Article(models.Model):
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=160, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Filled by a PostgreSQL trigger (migration 0003) and GIN-indexed; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, schedule, unpublish and archive articles"),
+            ("change_any_article", "Can edit other people's articles"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
             models.Index(
@@ -258,3 +278,22 @@ class SlugRedirect(models.Model):
         # longer a redirect.
         cls.objects.filter(old_slug=article.slug).delete()
         cls.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
+
+
+class Transition(models.Model):
+    """One step in an article's workflow: who moved it from which state to which, when and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=10, choices=Article.Status.choices)
+    to_status = models.CharField(max_length=10, choices=Article.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.article}: {self.from_status} → {self.to_status}"

@@ -340,6 +340,12 @@ class TransferLink(models.Model):
         TransferWindow, on_delete=models.SET_NULL, null=True, blank=True, related_name="links"
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="links")
+    likelihood = models.PositiveSmallIntegerField(
+        default=0,
+        editable=False,
+        validators=[MaxValueValidator(100)],
+        help_text="Stored 0–100 score, refreshed when an update is saved.",
+    )
     first_reported = models.DateField(default=timezone.localdate)
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
