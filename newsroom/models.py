@@ -103,9 +103,18 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-id")
         )
 
+    def for_feed(self):
+        """for_listing() plus the clubs, players and tags a feed item lists as categories."""
+        return self.for_listing().prefetch_related("clubs", "players", "tags")
+
     def for_club(self, club):
         """Pieces about the club (an article's clubs always include its primary club)."""
         return self.filter(clubs=club)
+
+    def for_competition(self, competition):
+        """Pieces about any club in the competition, each piece once however many it names."""
+        about_its_clubs = Article.clubs.through.objects.filter(club__competition=competition)
+        return self.filter(pk__in=about_its_clubs.values("article_id"))
 
     def for_player(self, player):
         return self.filter(players=player)
