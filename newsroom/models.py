@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.sanitize import sanitize_html
 from transfers.models import Club, Player, TransferLink
 
 
@@ -218,6 +219,8 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
+        # Whatever the way in (admin, import, shell), only allow-listed HTML is ever stored.
+        self.body = sanitize_html(self.body)
         if self.pk:
             previous = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
             if previous and previous != self.slug:
