@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from newsroom.sanitize import sanitize_html
-from transfers.models import Club, Player, TransferLink
+from transfers.models import Club, Player, TransferLink, TransferStatus, TransferUpdate
 
 
 class Image(models.Model):
@@ -251,6 +253,13 @@ class Article(models.Model):
         """Authors in byline order; uses the prefetch from for_listing() when present."""
         return [b.author for b in self.bylines.all()]
 
+    def read_more(self, limit=3):
+        """The “READ MORE” pieces: public editor-picked related articles, newest first.
+
+        Two queries (the pieces and their bylines) however many there are.
+        """
+        return list(self.related.published().for_listing()[:limit])
+
     def include_primary_club(self):
         """Keep the rule that a piece is listed under its own hub club (call after saving M2Ms)."""
         if self.primary_club_id:
@@ -309,3 +318,176 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.from_status} → {self.to_status}"
+
+
+class LivePageQuerySet(models.QuerySet):
+    def published(self):
+        """Public under the same rule as articles: published, and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def running(self):
+        """Public pages whose coverage is under way now."""
+        now = timezone.now()
+        return self.published().filter(starts_at__lte=now, ends_at__gt=now)
+
+    def for_club(self, club):
+        """Pages about the club, and site-wide ones (no primary club) that cover every club."""
+        return self.filter(Q(primary_club=club) | Q(primary_club__isnull=True))
+
+
+class LivePage(models.Model):
+    """A deadline-day live page: a headline over a stream of short, timestamped entries.
+
+    "A kind of article" in the newsroom's sense (headline, standfirst, status, published_at,
+    primary club, authors), but a model of its own rather than an Article with a `kind` field:
+    a live page has no body, hero or record table, and its own coverage window, so folding it
+    into Article would make every article query, feed, sitemap and publishing check exclude or
+    special-case it. Its public rule reuses Article.Status and the same `published()` test.
+    """
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences under the headline."
+    )
+    status = models.CharField(
+        max_length=10, choices=Article.Status.choices, default=Article.Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the page goes public. A time in the future waits."
+    )
+    starts_at = models.DateTimeField(help_text="When live coverage begins.")
+    ends_at = models.DateTimeField(help_text="When live coverage ends; the page stays up after.")
+    primary_club = models.ForeignKey(
+        Club,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="live_pages",
+        help_text="Leave empty for a page about every club (shown on every club page).",
+    )
+    authors = models.ManyToManyField(Author, blank=True, related_name="live_pages")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LivePageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        indexes = [models.Index(fields=["status", "starts_at", "ends_at"], name="livepage_running")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="livepage_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_livepage_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("newsroom:live", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return (
+            self.status == Article.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_running(self):
+        return self.is_public and self.starts_at <= timezone.now() < self.ends_at
+
+
+class LiveEntry(models.Model):
+    """One short post on a live page, optionally moving a transfer link on (see newsroom.live)."""
+
+    live_page = models.ForeignKey(LivePage, on_delete=models.CASCADE, related_name="entries")
+    shown_at = models.DateTimeField(
+        default=timezone.now, help_text="The time readers see on the entry."
+    )
+    title = models.CharField(
+        max_length=120, blank=True, help_text="Optional bold line; names the entry in key events."
+    )
+    body = models.TextField(help_text="Short text: the same safe HTML as articles.")
+    image = models.ForeignKey(
+        Image, on_delete=models.PROTECT, null=True, blank=True, related_name="live_entries"
+    )
+    transfer_link = models.ForeignKey(
+        TransferLink,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="live_entries",
+    )
+    new_status = models.CharField(
+        max_length=10,
+        choices=TransferStatus.choices,
+        blank=True,
+        help_text="Move the transfer link to this status and add the entry to its story.",
+    )
+    # The saga update this entry created, so that an edit never applies the same move twice.
+    transfer_update = models.OneToOneField(
+        TransferUpdate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="live_entry",
+    )
+    is_key_event = models.BooleanField("key event", default=False)
+    is_pinned = models.BooleanField(
+        "pinned", default=False, help_text="Keep at the top of the page (one entry at a time)."
+    )
+    author = models.ForeignKey(
+        Author, on_delete=models.SET_NULL, null=True, blank=True, related_name="live_entries"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "live entries"
+        ordering = ["-shown_at", "-id"]
+        indexes = [
+            models.Index(fields=["live_page", "-shown_at", "-id"], name="liveentry_stream"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["live_page"], condition=Q(is_pinned=True), name="one_pinned_entry_per_page"
+            ),
+            models.CheckConstraint(
+                condition=Q(new_status="") | Q(transfer_link__isnull=False),
+                name="entry_status_needs_a_link",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.summary
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.live_page.get_absolute_url()}#entry-{self.pk}"
+
+    @property
+    def summary(self):
+        """The entry's text without markup, cut to a line: for key events, feeds and JSON-LD."""
+        return Truncator(self.plain_text).chars(110)
+
+    @property
+    def plain_text(self):
+        return " ".join(strip_tags(self.body).split())
