@@ -7,6 +7,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+
+from transfers import likelihood as scoring
 
 
 class Currency(models.TextChoices):
@@ -225,6 +228,26 @@ class TransferWindow(models.Model):
     slug = models.SlugField(max_length=40, unique=True)
     opens = models.DateField()
     closes = models.DateField()
+    # Editors set these so a club's window can be totalled in pounds; empty means each currency
+    # is totalled on its own.
+    eur_to_gbp = models.DecimalField(
+        "€1 in £",
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Pounds per euro for this window's totals, e.g. 0.8500.",
+    )
+    usd_to_gbp = models.DecimalField(
+        "$1 in £",
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Pounds per dollar for this window's totals, e.g. 0.7900.",
+    )
 
     class Meta:
         ordering = ["-opens"]
@@ -306,6 +329,29 @@ class TransferLinkQuerySet(models.QuerySet):
     def hottest(self):
         return self.open().for_tracker()
 
+    def with_likelihood(self):
+        """Prefetch what the live likelihood needs, so a list of bars costs one more query."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "updates",
+                queryset=TransferUpdate.objects.select_related("source").order_by(
+                    "reported_at", "id"
+                ),
+            )
+        )
+
+    def refresh_likelihood(self, now=None, batch_size=1000):
+        """Store each link's score as of `now`, in batches (see docs/likelihood.md)."""
+        now = now or timezone.now()
+        changed = []
+        for link in self.with_likelihood().iterator(chunk_size=batch_size):
+            value = link.likelihood_at(now).score
+            if value != link.likelihood:
+                link.likelihood = value
+                changed.append(link)
+        TransferLink.objects.bulk_update(changed, ["likelihood"], batch_size=batch_size)
+        return len(changed)
+
 
 class TransferLink(models.Model):
     player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="transfer_links")
@@ -367,6 +413,7 @@ class TransferLink(models.Model):
             models.Index(fields=["to_club", "-updated_at"]),
             models.Index(fields=["from_club", "-updated_at"]),
             models.Index(fields=["player", "-updated_at"]),
+            models.Index(fields=["-likelihood", "-updated_at"], name="link_likelihood_order"),
         ]
 
     def __str__(self):
@@ -375,6 +422,19 @@ class TransferLink(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('transfers:tracker')}?player={self.player.slug}"
+
+    def likelihood_at(self, now):
+        """The live score (transfers/likelihood.py) from the link's updates, as read at `now`."""
+        return scoring.score(self.status, scoring.reports_from_updates(self.updates.all()), now)
+
+    @cached_property
+    def current_likelihood(self):
+        """Today's score: use on links fetched with `with_likelihood()`."""
+        return self.likelihood_at(timezone.now())
+
+    def refresh_likelihood(self):
+        """Store the score the tracker sorts by; called whenever an update is saved or deleted."""
+        TransferLink.objects.filter(pk=self.pk).refresh_likelihood()
 
     @property
     def is_open(self):
