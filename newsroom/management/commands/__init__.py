@@ -1,0 +1,1 @@
+"""The newsroom's commands: load_demo, load_bulk."""
