@@ -1,15 +1,52 @@
 """The site's URL map: the admin, the editorial pages and the football pages."""
 
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
-from newsroom import views
+from newsroom import feeds, views
+from newsroom.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 newsroom_patterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+]
+
+# Feeds (RSS, Atom and JSON Feed for each), sitemaps and robots.txt.
+newsroom_patterns += [
+    *feeds.feed_patterns("", feeds.LatestFeed),
+    *feeds.feed_patterns("clubs/<slug:slug>/", feeds.ClubFeed),
+    *feeds.feed_patterns("players/<slug:slug>/", feeds.PlayerFeed),
+    *feeds.feed_patterns("authors/<slug:slug>/", feeds.AuthorFeed),
+    *feeds.feed_patterns("tags/<slug:slug>/", feeds.TagFeed),
+    *feeds.feed_patterns("competitions/<slug:slug>/", feeds.CompetitionFeed),
+    path("feeds/", feeds.FeedDirectoryView.as_view(), name="feeds"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "newsroom:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path(
+        "news-sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
+        name="news_sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots_txt",
+    ),
 ]
 
 urlpatterns = [
