@@ -5,6 +5,7 @@ DEBUG on). Setting SECRET_KEY (or DJANGO_DEBUG=0) switches to production mode, w
 missing SECRET_KEY is a start-up error rather than a silent default.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -53,19 +54,30 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
     "transfers",
     "newsroom",
 ]
 
+# Order matters: request ids wrap everything; CSP and the conditional GET see the cached
+# copies too; the page cache answers before sessions or users are touched.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.middleware.RequestIdMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.middleware.SecurityHeadersMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.middleware.PrimaryDatabaseMiddleware",
+    "newsroom.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -95,6 +107,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica (streaming replication of the primary): public pages read from it, while
+# writes, the admin and logged-in users stay on the primary (newsroom.routers).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+# For this long after a content change every request reads the primary, so a lagging replica
+# cannot put the old version of a page into the shared cache.
+REPLICA_LAG_SECONDS = float(
+    os.environ.get("REPLICA_LAG_SECONDS", "10" if DATABASE_REPLICA_URL else "0")
+)
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -118,8 +146,19 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "transferdesk",
+            # Per process, so only for one machine; the default 300 entries is too few pages.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+
+# The anonymous page cache (newsroom.middleware.PageCacheMiddleware): entries live at most
+# PAGE_CACHE_SECONDS and never past the next scheduled go-live; 0 turns it off.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# What a CDN or browser may keep a public page for (Cache-Control: public, max-age).
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+# Never cached, whoever asks (regular expressions over the path and query string).
+PAGE_CACHE_EXCLUDE = [r"^/healthz", r"preview"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,9 +187,28 @@ STORAGES = {
         )
     },
 }
+# Media on object storage (S3 or compatible), for several app servers: off unless a bucket is
+# named. Needs `pip install django-storages[s3]`; credentials come from the usual AWS_*
+# variables (or the instance's role), never from this file.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "admin:login"
+# Where the admin lives; a less obvious path keeps the login form out of most scanners' way.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 # Security: strict by default outside DEBUG; SECURE_SSL_REDIRECT can be turned off behind a proxy
 # that already redirects, and SECURE_PROXY_SSL_HEADER trusts that proxy's X-Forwarded-Proto.
@@ -168,14 +226,73 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     if env_bool("USE_X_FORWARDED_PROTO", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe over plain HTTP and must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Old keys still accepted while sessions and preview links signed with them expire.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
+# Content-Security-Policy (django-csp 4): no inline script anywhere, so a cached page stays
+# valid for every reader (a nonce would be replayed). JSON-LD is data and is not blocked.
+# The admin's import maps are allowed by hash (newsroom.middleware.SecurityHeadersMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if AWS_STORAGE_BUCKET_NAME:
+    _media_origin = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or (
+        f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"https://{_media_origin}")
+
+# Login lockout (django-axes): five failures for one username from one address lock that pair
+# out for 15 minutes. State lives in the database, not the cache, which ignores errors.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+# How many proxies in front of the app append to X-Forwarded-For (0: use the peer address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# One line per event on stdout, with the request id (newsroom.logging); tracebacks included.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"line": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "filters": {"request_id": {"()": "newsroom.logging.RequestIdFilter"}},
+    "formatters": {"line": {"()": "newsroom.logging.OneLineFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Django's own handlers would print a second, multi-line copy of each error.
+        "django": {"handlers": [], "propagate": True},
+    },
 }
 
 # Newsroom knobs.

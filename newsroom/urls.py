@@ -1,11 +1,12 @@
 """The site's URL map: the admin, the editorial pages and the football pages."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from newsroom import feeds, views
+from newsroom import feeds, health, views
 from newsroom.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 newsroom_patterns = [
@@ -50,7 +51,8 @@ newsroom_patterns += [
 ]
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
     path("", include((newsroom_patterns, "newsroom"))),
     path("", include("transfers.urls")),
 ]
