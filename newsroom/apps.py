@@ -7,3 +7,9 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from newsroom import cache
+
+        # Every public change (newsroom's and transfers' models) makes cached pages stale.
+        cache.connect_signals()

@@ -1,0 +1,154 @@
+"""The page cache's bookkeeping: a site-wide content version, and when the next piece goes live.
+
+Every cached page is stored under the current content version, and saving or deleting any
+public object sets a new one, so the next request renders afresh and old entries simply age
+out. A scheduled piece goes live without any signal, so no entry may outlive the next
+scheduled ``published_at``: ``expiry()`` caps each entry's lifetime at that moment.
+
+The cache is an optimisation, never a dependency: every call here swallows and logs cache
+errors, and callers treat a missing version as "serve without the cache".
+"""
+
+import logging
+import math
+import time
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+NOTHING_SCHEDULED = "none"
+
+# Apps whose models are public content (or feed a public page), less the private ones.
+PUBLIC_APPS = {"newsroom", "transfers"}
+PRIVATE_MODELS = {"newsroom.transition"}
+# Models with a go-live time: (app label, model name); absent models are skipped.
+SCHEDULED_MODELS = [("newsroom", "Article"), ("newsroom", "LivePage")]
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def safe_get(key):
+    try:
+        return page_cache().get(key)
+    except Exception:
+        logger.warning("Page cache unavailable: could not read %s", key, exc_info=True)
+        return None
+
+
+def safe_set(key, value, timeout):
+    try:
+        page_cache().set(key, value, timeout)
+    except Exception:
+        logger.warning("Page cache unavailable: could not write %s", key, exc_info=True)
+
+
+def new_version():
+    # The time first, so the age of a version can be read back (see ``version_age``); random
+    # after it, because a frozen test clock, or two servers in one tick, must still differ.
+    return f"{time.time_ns():x}.{uuid.uuid4().hex[:8]}"
+
+
+def version_age(version):
+    """Seconds since ``version`` was set, or None when it cannot be read."""
+    try:
+        return time.time() - int(version.split(".", 1)[0], 16) / 1e9
+    except (AttributeError, ValueError):
+        return None
+
+
+def current_version():
+    """The content version, created on first use; None when the cache cannot be reached."""
+    version = safe_get(VERSION_KEY)
+    if version is None:
+        try:
+            page_cache().add(VERSION_KEY, new_version(), None)
+        except Exception:
+            logger.warning("Page cache unavailable: could not create a version", exc_info=True)
+            return None
+        version = safe_get(VERSION_KEY)
+    return version
+
+
+def bump_content_version():
+    """Make every cached page stale: call after any change a reader could see."""
+    safe_set(VERSION_KEY, new_version(), None)
+
+
+def _next_go_live(now):
+    """The earliest future go-live time, one indexed query per scheduled model."""
+    times = []
+    for app_label, model_name in SCHEDULED_MODELS:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        queryset = model.objects.filter(status="published", published_at__gt=now)
+        first = queryset.order_by("published_at").values_list("published_at", flat=True).first()
+        if first is not None:
+            times.append(first)
+    return min(times) if times else None
+
+
+def next_go_live_timestamp(version, now=None):
+    """When the next scheduled piece goes live (a POSIX timestamp), or None if nothing waits.
+
+    Cached under the content version: publishing, rescheduling or unpublishing bumps the
+    version, and a cached time that has passed is looked up again.
+    """
+    now = now or timezone.now()
+    key = f"pagecache:next-go-live:{version}"
+    cached = safe_get(key)
+    if cached is None or (cached != NOTHING_SCHEDULED and cached <= now.timestamp()):
+        upcoming = _next_go_live(now)
+        cached = upcoming.timestamp() if upcoming else NOTHING_SCHEDULED
+        safe_set(key, cached, settings.PAGE_CACHE_SECONDS)
+    return None if cached == NOTHING_SCHEDULED else cached
+
+
+def expiry(version, now=None):
+    """The POSIX time a page cached now must expire: the default lifetime, or the next go-live."""
+    now = now or timezone.now()
+    expires = now.timestamp() + settings.PAGE_CACHE_SECONDS
+    go_live = next_go_live_timestamp(version, now)
+    if go_live is not None:
+        expires = min(expires, go_live)
+    return expires
+
+
+def timeout_until(expires, now=None):
+    """Whole seconds from now until ``expires`` (rounded up; 0 means do not store)."""
+    now = now if now is not None else time.time()
+    return max(0, math.ceil(expires - now))
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver: bump the version for any change to a public model."""
+    if sender._meta.app_label not in PUBLIC_APPS or sender._meta.label_lower in PRIVATE_MODELS:
+        return
+    bump_content_version()
+    # Bump again after the commit: a reader that fetched the new version before the commit
+    # could have cached the old rows under it.
+    if transaction.get_connection(kwargs.get("using") or "default").in_atomic_block:
+        transaction.on_commit(bump_content_version, using=kwargs.get("using"))
+
+
+def m2m_content_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        content_changed(type(instance), using=kwargs.get("using"))
+
+
+def connect_signals():
+    """Listen to every model save and delete; ``content_changed`` keeps the public ones."""
+    post_save.connect(content_changed, dispatch_uid="pagecache_post_save")
+    post_delete.connect(content_changed, dispatch_uid="pagecache_post_delete")
+    m2m_changed.connect(m2m_content_changed, dispatch_uid="pagecache_m2m_changed")
