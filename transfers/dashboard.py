@@ -68,6 +68,10 @@ class Totals:
     def get(self, currency):
         return self.amounts.get(currency, Decimal(0))
 
+    @property
+    def display_signed(self):
+        return self.display(signed=True)
+
     def display(self, signed=False):
         fmt = format_signed if signed else format_money
         parts = [fmt(amount, currency) for currency, amount in sorted(self.amounts.items())]
