@@ -7,8 +7,8 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.html import format_html
 
-from newsroom import images
-from newsroom.forms import ImageAdminForm
+from newsroom import images, linking
+from newsroom.forms import ArticleAdminForm, ImageAdminForm
 from newsroom.models import Article, ArticleAuthor, Author, Image, SlugRedirect, Tag
 
 
@@ -141,6 +141,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "related",
         "record_player",
     ]
+    form = ArticleAdminForm
     inlines = [BylineInline]
     show_full_result_count = False
     fieldsets = [
@@ -168,6 +169,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.include_primary_club()
+        # Players and clubs newly named in the body are tagged; the editor may remove any.
+        found = linking.tag_mentions(form.instance, form.initial.get("body", ""))
+        if found:
+            self.message_user(request, linking.describe(found), messages.INFO)
 
 
 @admin.register(SlugRedirect)
