@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from newsroom import feeds, health, views
+from newsroom import feeds, health, live, live_feeds, views
 from newsroom.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 newsroom_patterns = [
@@ -48,6 +48,13 @@ newsroom_patterns += [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots_txt",
     ),
+]
+
+# Live pages: the page, its polling endpoint and its feeds (newsroom/live.py, live_feeds.py).
+newsroom_patterns += [
+    path("live/<slug:slug>/", live.live_page, name="live"),
+    path("live/<slug:slug>/updates/", live.live_updates, name="live_updates"),
+    *live_feeds.live_feed_patterns(),
 ]
 
 urlpatterns = [
