@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -254,11 +255,53 @@ class Article(models.Model):
         return [b.author for b in self.bylines.all()]
 
     def read_more(self, limit=3):
-        """The “READ MORE” pieces: public editor-picked related articles, newest first.
+        """The “READ MORE” pieces: public editor-picked related articles, newest first; when
+        editors picked none, the suggestions of `suggested_reading()`.
 
-        Two queries (the pieces and their bylines) however many there are.
+        Two queries (the pieces and their bylines) when editors picked some, six at most when not.
         """
-        return list(self.related.published().for_listing()[:limit])
+        picked = list(self.related.published().for_listing()[:limit])
+        return picked or self.suggested_reading(limit)
+
+    def suggested_reading(self, limit=3, candidates=200):
+        """Published pieces sharing the most players and clubs with this one, newest first.
+
+        Only the `candidates` newest pieces sharing any of them are ranked, so a club with a
+        hundred thousand stories costs what one with a hundred does. Four queries at most.
+        """
+        player_ids = [player.pk for player in self.players.all()]
+        club_ids = [club.pk for club in self.clubs.all()]
+        if not player_ids and not club_ids:
+            return []
+        sharing = Q(pk__in=[])
+        shared = models.Value(0)
+        for links, field, ids in (
+            (Article.players.through.objects, "player_id", player_ids),
+            (Article.clubs.through.objects, "club_id", club_ids),
+        ):
+            if not ids:
+                continue
+            sharing |= Q(pk__in=links.filter(**{f"{field}__in": ids}).values("article_id"))
+            count = (
+                links.filter(article_id=models.OuterRef("pk"), **{f"{field}__in": ids})
+                .values("article_id")
+                .annotate(n=models.Count("*"))
+                .values("n")
+            )
+            shared = shared + Coalesce(models.Subquery(count), 0)
+        recent = (
+            Article.objects.published()
+            .filter(sharing)
+            .exclude(pk=self.pk)
+            .order_by("-published_at", "-id")
+            .values("pk")[:candidates]
+        )
+        return list(
+            Article.objects.filter(pk__in=recent)
+            .for_listing()
+            .annotate(shared=shared)
+            .order_by("-shared", "-published_at", "-id")[:limit]
+        )
 
     def include_primary_club(self):
         """Keep the rule that a piece is listed under its own hub club (call after saving M2Ms)."""
