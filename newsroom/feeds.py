@@ -32,6 +32,8 @@ from newsroom.models import Article, Author, Tag
 from transfers.models import Club, Competition, Player
 
 FEED_MAX_AGE = 5 * 60
+# /feeds/ lists the players in this many newest pieces; every player page has feeds anyway.
+RECENT_PIECES = 200
 
 # (format key, label, MIME type, URL suffix after feed/, URL-name suffix, generator)
 FORMATS = [
@@ -337,6 +339,15 @@ def in_the_news(model, article_field):
     return model.objects.filter(Exists(about_it))
 
 
+def in_the_latest_news(model, article_field):
+    """Subjects of the newest public pieces: a short list where listing them all would not be."""
+    latest = Article.objects.published().order_by("-published_at", "-id")[:RECENT_PIECES]
+    about_them = Article.objects.filter(
+        pk__in=latest.values("pk"), **{article_field: OuterRef("pk")}
+    )
+    return model.objects.filter(Exists(about_them))
+
+
 class FeedDirectoryView(TemplateView):
     """/feeds/: every feed with its addresses, so a new subscriber finds one in one click."""
 
@@ -345,10 +356,10 @@ class FeedDirectoryView(TemplateView):
     def get_context_data(self, **kwargs):
         absolute = self.request.build_absolute_uri
 
-        def entries(kind, objects, name=str):
+        def entries(kind, objects):
             return [
                 {
-                    "name": name(obj),
+                    "name": str(obj),
                     "page_url": obj.get_absolute_url(),
                     "feeds": [
                         {**link, "url": absolute(link["url"])} for link in feed_links(kind, obj)
@@ -392,9 +403,7 @@ class FeedDirectoryView(TemplateView):
                 "empty": "No topics yet.",
             },
         ]
-        players = entries(
-            "player", in_the_news(Player, "players"), name=lambda player: player.full_name
-        )
+        players = entries("player", in_the_latest_news(Player, "players"))
         return super().get_context_data(
             site_feeds=site_feeds, groups=groups, players=players, **kwargs
         )

@@ -355,6 +355,22 @@ def test_subject_pages_announce_their_own_feed(client, subjects, make_story, kin
     assert own in page.content.decode()
 
 
+def test_an_article_page_announces_its_club_feed_and_the_site_wide_one(
+    client, subjects, make_story
+):
+    article = make_story()
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert 'href="http://testserver/clubs/liverpool/feed/"' in html
+    assert 'href="http://testserver/feed/"' in html
+
+
+def test_a_page_with_no_feed_of_its_own_still_announces_the_site_wide_feed(client):
+    html = client.get("/no-such-page/").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="http://testserver/feed/"' in html
+
+
 def test_the_feeds_page_lists_every_feed_with_copyable_addresses(client, subjects, make_story):
     make_story()
     response = client.get(reverse("newsroom:feeds"))
@@ -368,3 +384,30 @@ def test_the_feeds_page_lists_every_feed_with_copyable_addresses(client, subject
         for suffix in ("", "_atom", "_json"):
             assert f'href="http://testserver{feed_url(kind, subjects, suffix)}"' in html
     assert f"<code>http://testserver{feed_url('club', subjects)}</code>" in html
+
+
+def test_the_feeds_page_lists_players_of_the_latest_pieces_only(
+    client, subjects, make_article, make_player, monkeypatch
+):
+    monkeypatch.setattr("newsroom.feeds.RECENT_PIECES", 1)
+    old_news = make_player(full_name="Yesterday's Man")
+    make_article(players=[old_news], published_at=timezone.now() - datetime.timedelta(days=3))
+    make_article(players=[subjects["player"]])
+
+    html = client.get(reverse("newsroom:feeds")).content.decode()
+
+    assert "Aurélien Tchouaméni" in html
+    assert "Yesterday" not in html
+    assert client.get(feed_url("player", {"player": old_news})).status_code == 200
+
+
+def test_the_feeds_page_query_count_does_not_grow(
+    client, make_article, make_club, make_player, make_tag, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    for count in (2, 20):
+        while Article.objects.count() < count:
+            make_article(primary_club=make_club(), players=[make_player()], tags=[make_tag()])
+        # Competitions, clubs, writers, topics and players: one query each.
+        with django_assert_max_num_queries(5):
+            assert client.get(reverse("newsroom:feeds")).status_code == 200
