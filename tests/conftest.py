@@ -184,3 +184,23 @@ def make_image(db):
         return Image.objects.create(file=upload, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def make_staff(db, make_author):
+    """A staff user in a role group ("Writers" or "Editors") with an author profile by default."""
+
+    def make(group, username=None, *, author=True, **kwargs):
+        from django.contrib.auth.models import Group, User
+
+        n = next(_counter)
+        username = username or f"{group.lower()}{n}"
+        kwargs.setdefault("first_name", username.capitalize())
+        kwargs.setdefault("last_name", "Staff")
+        user = User.objects.create_user(username, password="pass-word-123", is_staff=True, **kwargs)
+        user.groups.add(Group.objects.get(name=group))
+        if author:
+            make_author(user=user, name=f"{user.first_name} {user.last_name}")
+        return User.objects.get(pk=user.pk)  # fresh, without cached permissions
+
+    return make
