@@ -1,0 +1,131 @@
+"""Site search: clubs and players whose names match, then articles, ranked on PostgreSQL.
+
+PostgreSQL matches the stored, GIN-indexed `Article.search_vector` (kept by a trigger) with a
+websearch query, under a statement timeout so a pathological query cannot hold a worker. Other
+databases fall back to plain `icontains` lookups, which are fine at development sizes.
+"""
+
+import contextlib
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import OperationalError, connection, transaction
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Concat
+
+from newsroom.models import Article
+from transfers.models import Club, Player
+
+MAX_QUERY_LENGTH = 100
+MIN_NAME_QUERY_LENGTH = 3
+MAX_ARTICLE_RESULTS = 200
+MAX_ENTITY_RESULTS = 6
+STATEMENT_TIMEOUT_MS = 2000
+SEARCH_CONFIG = "english"
+
+
+class SearchTooSlow(Exception):
+    """The database gave up on the query; the reader is asked for a narrower search."""
+
+
+def normalise(raw):
+    """Whitespace collapsed, NUL characters dropped (PostgreSQL rejects them in parameters)."""
+    return " ".join((raw or "").replace("\x00", " ").split())
+
+
+def problem_with(query):
+    """Why a query cannot be run ('empty', 'too_long'), or None when it can."""
+    if not query:
+        return "empty"
+    if len(query) > MAX_QUERY_LENGTH:
+        return "too_long"
+    return None
+
+
+def _words_only(query):
+    return " ".join(re.sub(r"[^\w'’.-]+", " ", query).split())
+
+
+def _name_matches(query, *fields):
+    """A name matches when it contains the query ("Tchou") or the query mentions it as whole
+    words ("Tchouameni to Liverpool"); aliases match when they contain the query."""
+    padded_query = Value(f" {_words_only(query)} ")
+    condition = Q()
+    for name in fields:
+        if len(query) >= MIN_NAME_QUERY_LENGTH:
+            condition |= Q(**{f"{name}__icontains": query})
+        condition |= Q(padded_query__icontains=Concat(Value(" "), F(name), Value(" ")))
+    if len(query) >= MIN_NAME_QUERY_LENGTH:
+        condition |= Q(aliases__icontains=query)
+    return padded_query, condition
+
+
+def matching_clubs(query):
+    padded_query, condition = _name_matches(query, "name", "full_name")
+    return (
+        Club.objects.annotate(padded_query=padded_query)
+        .filter(condition)
+        .select_related("competition")
+        .order_by("name")[:MAX_ENTITY_RESULTS]
+    )
+
+
+def matching_players(query):
+    padded_query, condition = _name_matches(query, "known_as", "full_name")
+    return (
+        Player.objects.annotate(padded_query=padded_query)
+        .filter(condition)
+        .select_related("current_club")
+        .order_by("known_as")[:MAX_ENTITY_RESULTS]
+    )
+
+
+def _tagged_with(clubs, players):
+    """Articles tagged with any of these clubs or players (a subquery: no duplicate rows)."""
+    condition = Q(pk__in=[])
+    if clubs:
+        condition |= Exists(
+            Article.clubs.through.objects.filter(article=OuterRef("pk"), club__in=clubs)
+        )
+    if players:
+        condition |= Exists(
+            Article.players.through.objects.filter(article=OuterRef("pk"), player__in=players)
+        )
+    return condition
+
+
+def matching_articles(query, clubs=(), players=()):
+    """Public articles matching the text or tagged with a matching club or player, best first."""
+    articles = Article.objects.published().for_listing()
+    tagged = _tagged_with(clubs, players)
+    if connection.vendor == "postgresql":
+        text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            articles.filter(Q(search_vector=text_query) | tagged)
+            .annotate(rank=SearchRank(F("search_vector"), text_query))
+            .order_by("-rank", "-published_at", "-id")[:MAX_ARTICLE_RESULTS]
+        )
+    every_word = Q()
+    for word in query.split()[:8]:
+        every_word &= (
+            Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
+        )
+    return articles.filter(every_word | tagged)[:MAX_ARTICLE_RESULTS]
+
+
+@contextlib.contextmanager
+def time_limit():
+    """Run the enclosed queries under PostgreSQL's statement_timeout; raise SearchTooSlow."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                # SET takes no bind parameters; the value is our own integer constant.
+                cursor.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
+            yield
+    except OperationalError as error:
+        if "statement timeout" in str(error):
+            raise SearchTooSlow from error
+        raise

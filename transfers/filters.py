@@ -1,0 +1,177 @@
+"""The transfer tracker's filters: a django-filter FilterSet read from plain GET parameters."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils import timezone
+
+from transfers.models import (
+    Club,
+    Competition,
+    Player,
+    Position,
+    TransferKind,
+    TransferStatus,
+    TransferWindow,
+)
+
+MILLION = 1_000_000
+
+
+def birthday_cutoff(max_age, today):
+    """Players born after this day are at most `max_age` today."""
+    years_back = max_age + 1
+    try:
+        return today.replace(year=today.year - years_back)
+    except ValueError:  # 29 February in a year that has none
+        return datetime.date(today.year - years_back, 2, 28)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class TrackerForm(forms.Form):
+    def full_clean(self):
+        super().full_clean()
+        # Point each field with an error at its message, which the template renders with this id.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("direction") and not data.get("club"):
+            self.add_error("direction", "Choose a club to see its incoming or outgoing transfers.")
+        fee_min, fee_max = data.get("fee_min"), data.get("fee_max")
+        if fee_min is not None and fee_max is not None and fee_min > fee_max:
+            self.add_error("fee_max", "The highest fee must be at least the lowest fee.")
+        return data
+
+
+class TransferLinkFilterSet(django_filters.FilterSet):
+    club = django_filters.ModelChoiceFilter(
+        queryset=Club.objects.order_by("name"),
+        to_field_name="slug",
+        method="filter_club",
+        label="Club",
+        empty_label="Any club",
+    )
+    direction = django_filters.ChoiceFilter(
+        choices=[("incoming", "Incoming"), ("outgoing", "Outgoing")],
+        method="filter_nothing",  # read by filter_club, since it only means something there
+        label="Direction",
+        empty_label="Incoming and outgoing",
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[("open", "Still open"), *TransferStatus.choices],
+        method="filter_status",
+        label="Status",
+        empty_label="Any status",
+    )
+    window = django_filters.ModelChoiceFilter(
+        queryset=TransferWindow.objects.all(),
+        to_field_name="slug",
+        label="Window",
+        empty_label="Any window",
+    )
+    position = django_filters.ChoiceFilter(
+        field_name="player__position",
+        choices=Position.choices,
+        label="Position",
+        empty_label="Any position",
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=TransferKind.choices, label="Type of deal", empty_label="Any type"
+    )
+    competition = django_filters.ModelChoiceFilter(
+        queryset=Competition.objects.all(),
+        to_field_name="slug",
+        method="filter_competition",
+        label="Competition",
+        empty_label="Any competition",
+    )
+    fee_min = django_filters.NumberFilter(
+        method="filter_fee_min", label="Lowest fee (millions)", min_value=0, max_value=2000
+    )
+    fee_max = django_filters.NumberFilter(
+        method="filter_fee_max", label="Highest fee (millions)", min_value=0, max_value=2000
+    )
+    max_age = IntegerFilter(
+        method="filter_max_age", label="Maximum age", min_value=15, max_value=50
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[("fee_high", "Highest fee"), ("fee_low", "Lowest fee")],
+        method="sort_links",
+        label="Sort by",
+        empty_label="Latest update",
+    )
+    player = django_filters.ModelChoiceFilter(
+        queryset=Player.objects.all(),
+        to_field_name="slug",
+        widget=forms.HiddenInput,
+        label="Player",
+    )
+
+    class Meta:
+        form = TrackerForm
+        fields = []
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_club(self, queryset, name, club):
+        direction = self.form.cleaned_data.get("direction")
+        if direction == "incoming":
+            return queryset.incoming(club)
+        if direction == "outgoing":
+            return queryset.outgoing(club)
+        return queryset.involving(club)
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.open()
+        return queryset.filter(status=value)
+
+    def filter_competition(self, queryset, name, competition):
+        return queryset.filter(
+            Q(from_club__competition=competition) | Q(to_club__competition=competition)
+        )
+
+    def filter_fee_min(self, queryset, name, millions):
+        return queryset.filter(fee_amount__gte=millions * MILLION)
+
+    def filter_fee_max(self, queryset, name, millions):
+        return queryset.filter(fee_amount__lte=millions * MILLION)
+
+    def filter_max_age(self, queryset, name, max_age):
+        cutoff = birthday_cutoff(max_age, timezone.localdate())
+        return queryset.filter(player__date_of_birth__gt=cutoff)
+
+    def sort_links(self, queryset, name, value):
+        fee = F("fee_amount").desc(nulls_last=True)
+        if value == "fee_low":
+            fee = F("fee_amount").asc(nulls_last=True)
+        return queryset.order_by(fee, "-updated_at", "-id")
+
+    def active_filters(self):
+        """(name, label, value as the reader would say it) for each filter that is set."""
+        if not self.is_bound or not self.form.is_valid():
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = self.form.fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                shown = str(value)
+            elif isinstance(field, forms.ChoiceField):
+                shown = str(dict(field.choices).get(value, value))
+            elif name.startswith("fee_"):
+                shown = f"{value:f}".rstrip("0").rstrip(".") + "m"
+            else:
+                shown = str(value)
+            active.append((name, field.label, shown))
+        return active
