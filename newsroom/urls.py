@@ -14,6 +14,7 @@ newsroom_patterns = [
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]
 
 # Feeds (RSS, Atom and JSON Feed for each), sitemaps and robots.txt.

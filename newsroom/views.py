@@ -1,19 +1,69 @@
-"""Public editorial pages: home, article, author and tag."""
+"""Public editorial pages: home, article, author, tag and search.
+
+Every page reads published articles only, through `Article.objects.published()`, and runs a
+fixed number of queries whatever the amount of content (the tests count them).
+"""
 
 from django.conf import settings
+from django.db.models import Max
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from newsroom import search
 from newsroom.models import Article, Author, SlugRedirect, Tag
+from transfers.models import Club, PlayerSeason, TransferLink
+from transfers.records import record_table_at_club
+
+HOTTEST_LINKS = 6
+CLUB_RAIL_SIZE = 12
+CLUB_BOX_SIZE = 5
 
 
-class HomeView(ListView):
-    template_name = "newsroom/home.html"
+def home_crumb():
+    return ("Home", reverse("newsroom:home"))
+
+
+class ArticleListView(ListView):
+    """A paginated list of public articles; an unknown page number is a 404, never a 500."""
+
     context_object_name = "articles"
     paginate_by = settings.PAGE_SIZE
 
+
+class HomeView(ArticleListView):
+    template_name = "newsroom/home.html"
+
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        # The newest featured piece leads; without one, the newest piece does.
+        self.lead = (
+            Article.objects.published()
+            .for_listing()
+            .order_by("-is_featured", "-published_at", "-id")
+            .first()
+        )
+        articles = Article.objects.published().for_listing()
+        if self.lead is not None:
+            articles = articles.exclude(pk=self.lead.pk)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        clubs_in_the_news = (
+            Club.objects.filter(
+                articles__status=Article.Status.PUBLISHED, articles__published_at__lte=now
+            )
+            .annotate(latest_news=Max("articles__published_at"))
+            .order_by("-latest_news", "name")[:CLUB_RAIL_SIZE]
+        )
+        return super().get_context_data(
+            lead=self.lead,
+            hottest_links=TransferLink.objects.hottest()[:HOTTEST_LINKS],
+            club_rail=clubs_in_the_news,
+            **kwargs,
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -21,34 +71,74 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("primary_club", "hero_image")
+        return (
+            Article.objects.published()
+            .for_listing()
+            .select_related("primary_club__competition", "record_player__current_club")
+            .prefetch_related("tags", "clubs", "players")
+        )
 
     def get(self, request, *args, **kwargs):
-        slug = kwargs["slug"]
-        if not self.get_queryset().filter(slug=slug).exists():
-            moved = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A slug the piece once had answers with a permanent redirect to where it lives now.
+            moved = (
+                SlugRedirect.objects.filter(old_slug=kwargs["slug"])
+                .select_related("article")
+                .first()
+            )
             if moved and moved.article.is_public:
                 return redirect(moved.article, permanent=True)
-        return super().get(request, *args, **kwargs)
+            raise
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**article_page_context(self.object), **kwargs)
 
 
-class AuthorView(ListView):
+def article_page_context(article):
+    """What the article template needs beyond the article (a preview can reuse it)."""
+    club = article.primary_club
+    club_news = []
+    if club is not None:
+        club_news = (
+            Article.objects.published()
+            .for_club(club)
+            .exclude(pk=article.pk)
+            .order_by("-published_at", "-id")[:CLUB_BOX_SIZE]
+        )
+    record = None
+    player = article.record_player
+    if player is not None:
+        seasons = PlayerSeason.objects.filter(player=player).select_related("club", "competition")
+        record = record_table_at_club(player, seasons)
+    crumbs = [home_crumb()]
+    if club is not None:
+        crumbs.append((club.name, club.get_absolute_url()))
+    crumbs.append((article.headline, article.get_absolute_url()))
+    return {
+        "read_more": article.read_more(),
+        "club_news": club_news,
+        "record": record,
+        "breadcrumbs": crumbs,
+    }
+
+
+class AuthorView(ArticleListView):
     template_name = "newsroom/author_detail.html"
-    context_object_name = "articles"
-    paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.author = get_object_or_404(
+            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
+        )
         return Article.objects.published().by_author(self.author).for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-class TagView(ListView):
+class TagView(ArticleListView):
     template_name = "newsroom/tag_detail.html"
-    context_object_name = "articles"
-    paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -56,3 +146,39 @@ class TagView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class SearchView(ArticleListView):
+    """Clubs and players first, then articles; each query runs under a time limit."""
+
+    template_name = "newsroom/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.query = search.normalise(request.GET.get("q", ""))
+        self.problem = search.problem_with(self.query)
+        try:
+            with search.time_limit():
+                # Rendered inside the time limit, since the queries run while it renders.
+                return super().get(request, *args, **kwargs).render()
+        except search.SearchTooSlow:
+            self.problem = "too_slow"
+            return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if self.problem:
+            return Article.objects.none()
+        self.clubs = list(search.matching_clubs(self.query))
+        self.players = list(search.matching_players(self.query))
+        return search.matching_articles(self.query, self.clubs, self.players)
+
+    def get_context_data(self, **kwargs):
+        found = not self.problem
+        return super().get_context_data(
+            query=self.query,
+            problem=self.problem,
+            max_query_length=search.MAX_QUERY_LENGTH,
+            max_results=search.MAX_ARTICLE_RESULTS,
+            clubs=self.clubs if found else [],
+            players=self.players if found else [],
+            **kwargs,
+        )

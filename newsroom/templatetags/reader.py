@@ -1,0 +1,53 @@
+"""Small presentation helpers for the reader site: club colours and initials."""
+
+from django import template
+
+from newsroom.rendering import render_body
+
+register = template.Library()
+
+
+def _luminance(hex_colour):
+    """WCAG relative luminance of a #rrggbb colour."""
+    channels = []
+    for start in (1, 3, 5):
+        value = int(hex_colour[start : start + 2], 16) / 255
+        channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _is_dark(hex_colour):
+    try:
+        luminance = _luminance(hex_colour)
+    except (TypeError, ValueError, IndexError):
+        return True
+    # White text needs 4.5:1; (1.05) / (L + 0.05) >= 4.5 means L <= 0.1833.
+    return luminance <= 0.1833
+
+
+@register.filter
+def text_on(hex_colour):
+    """The text colour that reads on a club's brand colour: white or near-black."""
+    return "#ffffff" if _is_dark(hex_colour) else "#111111"
+
+
+@register.filter
+def tone(hex_colour):
+    """'dark' or 'light', for a CSS class that sets readable text over the brand colour."""
+    return "dark" if _is_dark(hex_colour) else "light"
+
+
+@register.filter
+def initials(name):
+    """'Real Madrid' → 'RM', 'Liverpool' → 'LIV': a stand-in for a missing crest."""
+    words = [word for word in str(name).split() if word[:1].isalnum()]
+    if len(words) >= 2:
+        return "".join(word[0] for word in words[:3]).upper()
+    return str(name)[:3].upper()
+
+
+@register.simple_tag
+def article_body(article, read_more=()):
+    """The body through newsroom.rendering: the one place stored HTML is marked safe."""
+    return render_body(article, read_more)
