@@ -204,3 +204,20 @@ def make_staff(db, make_author):
         return User.objects.get(pk=user.pk)  # fresh, without cached permissions
 
     return make
+
+
+@pytest.fixture
+def count_queries(client, settings):
+    """Queries one GET of a page runs, with the page cache off so the view itself is measured."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count
