@@ -180,3 +180,7 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "article", "created_at"]
     search_fields = ["old_slug", "article__headline"]
     autocomplete_fields = ["article"]
+
+
+# The live pages register their own admin (newsroom/live_admin.py).
+from newsroom import live_admin  # noqa: E402, F401
