@@ -31,5 +31,21 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Production mode on this machine: gunicorn (gunicorn.conf.py), DEBUG off, static files collected
+# and served by whitenoise. SECRET_KEY comes from the environment, else from .secret_key, made
+# once and git-ignored. Plain HTTP suits a local run; DATABASE_URL and REDIS_URL are passed on.
+SERVE_ENV = DJANGO_DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" HOST=$(HOST) PORT=$(PORT)
+
+.secret_key: | $(VENV)/.installed-run
+	umask 077 && $(PY) -c "from django.core.management.utils import get_random_secret_key as k; print(k())" > $@
+
+serve: $(VENV)/.installed-run .secret_key
+	$(SERVE_ENV) $(PY) manage.py migrate --no-input
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py load_demo --if-empty
+	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

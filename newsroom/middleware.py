@@ -24,6 +24,7 @@ from newsroom.routers import use_primary
 SAFE_METHODS = {"GET", "HEAD"}
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 IMPORTMAP_PATTERN = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
+STYLE_PATTERN = re.compile(rb"<style[^>]*>(.*?)</style>", re.DOTALL)
 # Headers that belong to one response, never to a copy replayed from the cache.
 UNCACHED_HEADERS = {"set-cookie", "x-request-id", "date"}
 
@@ -75,6 +76,22 @@ class RequestIdMiddleware:
         finally:
             request_id.reset(token)
         response["X-Request-ID"] = value
+        return response
+
+
+class HeadResponseMiddleware:
+    """Answer HEAD with the GET's headers and no body, as HTTP says (gunicorn warns otherwise).
+
+    Sits outside CommonMiddleware, so ``Content-Length`` still gives the GET's length.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD" and not response.streaming:
+            response.content = b""
         return response
 
 
@@ -185,11 +202,12 @@ class PageCacheMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """``Permissions-Policy`` on every response, and the admin's import maps let through CSP.
+    """``Permissions-Policy`` on every response, and the admin's own inline code let through CSP.
 
-    Widgets such as the body editor render an inline ``<script type="importmap">``, which
-    ``script-src 'self'`` blocks. The admin is never cached, so its exact import maps are
-    allowed by hash, response by response, rather than opening ``script-src`` to inline code.
+    The admin renders an inline ``<script type="importmap">`` for the body editor and, on some
+    lists, an inline ``<style>``; the editor also injects a fixed ``<style>`` from its script.
+    The admin is never cached, so each response allows exactly its own inline blocks by hash
+    (plus ``ADMIN_CSP_STYLE_HASHES`` for the injected one), rather than ``'unsafe-inline'``.
     Must sit inside ``csp.middleware.CSPMiddleware``, which reads ``_csp_update``.
     """
 
@@ -200,19 +218,26 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if settings.PERMISSIONS_POLICY and not response.has_header("Permissions-Policy"):
             response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
-        if is_admin(request) and response.get("Content-Type", "").startswith("text/html"):
-            self.allow_importmaps(response)
+        if (
+            is_admin(request)
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            self.allow_inline_blocks(response)
         return response
 
     @staticmethod
-    def allow_importmaps(response):
-        if response.streaming:
-            return
-        hashes = [
-            f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
-            for body in IMPORTMAP_PATTERN.findall(response.content)
-        ]
-        if hashes:
-            update = dict(getattr(response, "_csp_update", None) or {})
-            update["script-src"] = [*update.get("script-src", []), *hashes]
-            response._csp_update = update
+    def allow_inline_blocks(response):
+        scripts = [sha256_source(body) for body in IMPORTMAP_PATTERN.findall(response.content)]
+        styles = [sha256_source(body) for body in STYLE_PATTERN.findall(response.content)]
+        styles += settings.ADMIN_CSP_STYLE_HASHES
+        update = dict(getattr(response, "_csp_update", None) or {})
+        if scripts:
+            update["script-src"] = [*update.get("script-src", []), *scripts]
+        if styles:
+            update["style-src"] = [*update.get("style-src", []), *styles]
+        response._csp_update = update
+
+
+def sha256_source(body):
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "django_prose_editor",
     "reversion",
     "transfers",
     "newsroom",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.RequestIdMiddleware",
+    "newsroom.middleware.HeadResponseMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.SecurityHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -253,6 +255,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# The body editor (django-prose-editor's Tiptap) injects this fixed <style> in the admin.
+# After upgrading the editor, tests/test_csp_browser.py names the new hash if it changed.
+ADMIN_CSP_STYLE_HASHES = ["'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"]
 if AWS_STORAGE_BUCKET_NAME:
     _media_origin = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or (
         f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
@@ -291,6 +296,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Lockouts are warnings; axes' start-up banner and per-attempt notes are noise.
+        "axes": {"level": "WARNING"},
         # Django's own handlers would print a second, multi-line copy of each error.
         "django": {"handlers": [], "propagate": True},
     },
@@ -299,3 +306,8 @@ LOGGING = {
 # Newsroom knobs.
 PAGE_SIZE = 20
 FEED_ITEMS = 50
+
+# Image library (newsroom.images): uploads above these are refused with a form error.
+IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", str(15 * 1024 * 1024)))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
+IMAGE_RENDITION_WIDTHS = (400, 800, 1200)
