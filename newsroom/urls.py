@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from newsroom import feeds, health, live, live_feeds, views
+from newsroom import feeds, health, live, live_feeds, preview, views
 from newsroom.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 newsroom_patterns = [
@@ -15,6 +15,7 @@ newsroom_patterns = [
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("preview/<str:token>/", preview.shared_preview, name="preview"),
 ]
 
 # Feeds (RSS, Atom and JSON Feed for each), sitemaps and robots.txt.

@@ -221,3 +221,61 @@ def count_queries(client, settings):
         return len(queries)
 
     return count
+
+
+@pytest.fixture
+def form_values():
+    """What a browser would submit for a page's form: its fields' current values, no buttons.
+
+    Pass the form's id (the admin's is "<model>_form"); returns a dict of lists for client.post.
+    """
+    from html.parser import HTMLParser
+
+    class FormReader(HTMLParser):
+        def __init__(self, form_id):
+            super().__init__(convert_charrefs=True)
+            self.form_id, self.inside, self.values = form_id, False, {}
+            self.select = self.textarea = None
+
+        def add(self, name, value):
+            self.values.setdefault(name, []).append(value)
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form":
+                self.inside = attrs.get("id") == self.form_id
+            if not self.inside or "disabled" in attrs:
+                return
+            kind = (attrs.get("type") or "text").lower()
+            if tag == "input" and attrs.get("name") and kind not in {"submit", "button", "file"}:
+                if kind not in {"checkbox", "radio"} or "checked" in attrs:
+                    self.add(attrs["name"], attrs.get("value", "on" if kind == "checkbox" else ""))
+            elif tag == "select":
+                self.select = attrs.get("name")
+            elif tag == "option" and self.select and "selected" in attrs:
+                self.add(self.select, attrs.get("value", ""))
+            elif tag == "textarea" and attrs.get("name"):
+                self.textarea = attrs["name"]
+                self.add(self.textarea, "")
+
+        def handle_endtag(self, tag):
+            if tag == "form":
+                self.inside = False
+            elif tag == "select":
+                self.select = None
+            elif tag == "textarea":
+                self.textarea = None
+
+        def handle_data(self, data):
+            if self.textarea:
+                value = self.values[self.textarea][-1] + data
+                # A browser drops the one newline that may follow <textarea>.
+                self.values[self.textarea][-1] = value.removeprefix("\n")
+
+    def read(response, form_id):
+        reader = FormReader(form_id)
+        reader.feed(response.content.decode())
+        assert reader.values, f"no form #{form_id} on the page"
+        return reader.values
+
+    return read
