@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 
 from transfers import likelihood as scoring
 
@@ -421,7 +422,14 @@ class TransferLink(models.Model):
         return f"{self.player.known_as}: {origin} to {self.to_club.name}"
 
     def get_absolute_url(self):
-        return f"{reverse('transfers:tracker')}?player={self.player.slug}"
+        return reverse("transfers:saga", args=[self.pk, self.slug])
+
+    @property
+    def slug(self):
+        """'aurelien-tchouameni-real-madrid-to-liverpool': derived from the names, never stored,
+        so it cannot go stale; the saga page redirects any other slug to this one."""
+        origin = self.from_club.name if self.from_club_id else "free agency"
+        return slugify(f"{self.player.full_name} {origin} to {self.to_club.name}")[:180].strip("-")
 
     def likelihood_at(self, now):
         """The live score (transfers/likelihood.py) from the link's updates, as read at `now`."""

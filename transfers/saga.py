@@ -6,16 +6,12 @@ articles, and the link's published articles), so a saga of 30 updates costs what
 
 from dataclasses import dataclass, field
 
-from django.utils.text import slugify
-
 from transfers.models import TransferStatus, format_money
 
 
 def saga_slug(link):
-    """'aurelien-tchouameni-real-madrid-to-liverpool': derived, never stored, so it never goes
-    stale; old forms of it redirect to the current one."""
-    origin = link.from_club.name if link.from_club_id else "free-agency"
-    return slugify(f"{link.player.full_name} {origin} to {link.to_club.name}")[:180].strip("-")
+    """The saga's canonical slug (see TransferLink.slug)."""
+    return link.slug
 
 
 def saga_title(link):

@@ -4,15 +4,34 @@ News on these pages is read through the clubs' and players' reverse relations
 (`club.articles`), so this app imports nothing from the editorial app.
 """
 
+import datetime
+
 from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from transfers import charts
+from transfers.dashboard import WindowDashboard, default_window, format_signed
+from transfers.feeds import saga_feed_links
 from transfers.filters import TransferLinkFilterSet
-from transfers.models import Club, Competition, Player, Position, TransferLink, TransferStatus
+from transfers.models import (
+    Club,
+    Competition,
+    Player,
+    Position,
+    TransferLink,
+    TransferStatus,
+    TransferUpdate,
+    TransferWindow,
+    format_money,
+)
 from transfers.records import record_tables
+from transfers.saga import saga_slug, saga_title, timeline
 
 # Most advanced first: done deals, then the live ones, with the collapsed ones last.
 STATUS_ORDER = [
@@ -159,3 +178,145 @@ class TrackerView(FilterView):
             has_errors=self.filterset.is_bound and bool(self.filterset.form.errors),
         )
         return context
+
+
+class SagaView(DetailView):
+    """One transfer link's story: where it stands, how likely it is, and every report in order.
+
+    Three queries whatever the length of the timeline: the link, its updates (with sources and
+    articles), and its published coverage.
+    """
+
+    template_name = "transfers/saga.html"
+    context_object_name = "link"
+    queryset = TransferLink.objects.select_related(
+        "player__current_club", "from_club", "to_club", "window"
+    ).prefetch_related(
+        Prefetch(
+            "updates",
+            queryset=TransferUpdate.objects.select_related("source", "article").order_by(
+                "reported_at", "id"
+            ),
+        )
+    )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if kwargs.get("slug") != saga_slug(self.object):
+            # An old or mistyped slug: one permanent hop to the canonical address.
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        link = self.object
+        updates = list(link.updates.all())
+        articles = link.articles.published().order_by("published_at", "id")
+        likelihood = link.current_likelihood
+        title = saga_title(link)
+        player = link.player
+        url = link.get_absolute_url()
+        latest = updates[-1].reported_at if updates else None
+        clubs = [club for club in (link.from_club, link.to_club) if club is not None]
+        structured_data = {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": title,
+            "description": likelihood.sentence,
+            "url": settings.SITE_URL + url,
+            "about": [
+                {
+                    "@type": "Person",
+                    "name": player.full_name,
+                    "url": settings.SITE_URL + player.get_absolute_url(),
+                },
+                *[
+                    {
+                        "@type": "SportsTeam",
+                        "name": club.full_name,
+                        "url": settings.SITE_URL + club.get_absolute_url(),
+                    }
+                    for club in clubs
+                ],
+            ],
+            "isPartOf": {"@type": "WebSite", "name": settings.SITE_NAME, "url": settings.SITE_URL},
+        }
+        if latest is not None:
+            structured_data["dateModified"] = latest.isoformat()
+        tracker = reverse("transfers:tracker")
+        return super().get_context_data(
+            title=f"{title}: transfer timeline and likelihood",
+            meta_description=(
+                f"Every report on {player.full_name}’s move "
+                f"{'from ' + link.from_club.name + ' ' if link.from_club else ''}to "
+                f"{link.to_club.name}, with its sources and how likely it is: "
+                f"{likelihood.sentence}"
+            ),
+            likelihood=likelihood,
+            entries=timeline(link, updates, articles),
+            feeds=saga_feed_links(link),
+            tracker_url=f"{tracker}?player={player.slug}",
+            structured_data=structured_data,
+            breadcrumbs=crumbs(
+                ("Transfer tracker", tracker),
+                (player.known_as, player.get_absolute_url()),
+                (title, url),
+            ),
+            **kwargs,
+        )
+
+
+class ClubWindowView(TemplateView):
+    """A club's window in figures: the current or next one, unless ?window= names another."""
+
+    template_name = "transfers/window.html"
+
+    def get_context_data(self, **kwargs):
+        club = get_object_or_404(Club.objects.select_related("competition"), slug=kwargs["slug"])
+        windows = list(TransferWindow.objects.order_by("-opens"))
+        today = timezone.localdate()
+        chosen = self.request.GET.get("window")
+        if chosen:
+            window = next((w for w in windows if w.slug == chosen), None)
+            if window is None:
+                raise Http404("No transfer window has that name.")
+        else:
+            window = default_window(windows, today)
+        context = {
+            "club": club,
+            "window": window,
+            "windows": windows,
+            "title": f"{club.name} transfer window: ins, outs and net spend",
+            "meta_description": (
+                f"{club.name}’s arrivals, departures, live targets and net spend"
+                f"{' in the ' + window.name + ' window' if window else ''}, with contracts "
+                "running down and the squad’s age profile."
+            ),
+            "canonical_path": self.request.get_full_path() if chosen else self.request.path,
+            "breadcrumbs": crumbs(
+                (club.name, club.get_absolute_url()),
+                (f"{window.name} window" if window else "Transfer window", self.request.path),
+            ),
+        }
+        if window is not None:
+            board = WindowDashboard(club, window, windows, today)
+            pounds = board.in_pounds
+            if window.opens <= today <= window.closes:
+                state = "open"
+            elif window.opens > today:
+                state = "upcoming"
+            else:
+                state = "closed"
+            context.update(
+                board=board,
+                window_state=state,
+                horizon=today + datetime.timedelta(days=365),
+                pounds=pounds
+                and {
+                    "spent": format_money(pounds["spent"], "GBP"),
+                    "received": format_money(pounds["received"], "GBP"),
+                    "net": format_signed(pounds["net"], "GBP"),
+                },
+                spend_chart=charts.net_spend_chart(club, board.spend_history),
+                age_chart=charts.age_contract_chart(club, board.squad, today),
+            )
+        return super().get_context_data(**context, **kwargs)
