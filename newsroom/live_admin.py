@@ -83,6 +83,8 @@ class LiveEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "shown_at" in self.fields:
             # Empty means "when I press Post", not when the form was opened minutes ago.
+            if self.instance.pk is None:
+                self.initial["shown_at"] = None
             self.fields["shown_at"].required = False
             self.fields["shown_at"].help_text = "Leave empty to show the moment you post."
 

@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.http import quote_etag
 
 from newsroom.feedgenerators import RssFeed
-from newsroom.feeds import absolutise_links, feed_patterns
+from newsroom.feeds import FEEDS, absolutise_links, feed_patterns
 from newsroom.live import entry_queryset, live_state
 from newsroom.models import LivePage
 
@@ -146,6 +146,10 @@ class LiveFeed(Feed):
         response.headers["ETag"] = etag
         patch_cache_control(response, public=True, max_age=LIVE_FEED_MAX_AGE)
         return response
+
+
+# One registry of feed kinds: {% feed_links %} then offers a live page's feeds on the page.
+FEEDS[LiveFeed.kind] = LiveFeed
 
 
 def live_feed_patterns():

@@ -1,5 +1,7 @@
 """The editorial models: images, authors, tags and articles, with the one definition of "public"."""
 
+import re
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -363,6 +365,9 @@ class Transition(models.Model):
         return f"{self.article}: {self.from_status} → {self.to_status}"
 
 
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
 class LivePageQuerySet(models.QuerySet):
     def published(self):
         """Public under the same rule as articles: published, and its time has come."""
@@ -533,4 +538,6 @@ class LiveEntry(models.Model):
 
     @property
     def plain_text(self):
-        return " ".join(strip_tags(self.body).split())
+        # A space after each block, so "<li>One</li><li>Two</li>" reads "One Two".
+        spaced = BLOCK_END.sub(r"\g<0> ", self.body)
+        return " ".join(strip_tags(spaced).split())

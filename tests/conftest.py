@@ -279,3 +279,39 @@ def form_values():
         return reader.values
 
     return read
+
+
+@pytest.fixture
+def make_live_page(db):
+    """A public live page running now (an hour in, ends in five hours) unless told otherwise."""
+
+    def make(**kwargs):
+        from newsroom.models import LivePage
+
+        n = next(_counter)
+        now = timezone.now()
+        kwargs.setdefault("headline", f"Deadline day live {n}")
+        kwargs.setdefault("slug", f"deadline-day-live-{n}")
+        kwargs.setdefault("standfirst", "Every deal, bid and medical as the window closes.")
+        kwargs.setdefault("status", Article.Status.PUBLISHED)
+        kwargs.setdefault("starts_at", now - datetime.timedelta(hours=1))
+        kwargs.setdefault("ends_at", now + datetime.timedelta(hours=5))
+        if kwargs["status"] == Article.Status.PUBLISHED:
+            kwargs.setdefault("published_at", kwargs["starts_at"])
+        return LivePage.objects.create(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_live_entry(db):
+    """An entry on a live page, shown now: each one made is the newest."""
+
+    def make(live_page, **kwargs):
+        from newsroom.models import LiveEntry
+
+        n = next(_counter)
+        kwargs.setdefault("body", f"<p>Update number {n} from the desk.</p>")
+        return LiveEntry.objects.create(live_page=live_page, **kwargs)
+
+    return make

@@ -8,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html_join
 
+from newsroom import live_feeds  # noqa: F401  (registers the "live" feed kind)
 from newsroom.feeds import feed_links as links_for
 from newsroom.models import Article
 
@@ -20,6 +21,7 @@ PAGE_FEEDS = {
     "transfers:competition": ("competition", "competition"),
     "newsroom:author": ("author", "author"),
     "newsroom:tag": ("tag", "tag"),
+    "newsroom:live": ("live", "live_page"),
 }
 
 

@@ -15,6 +15,7 @@
   var timer = null;
   var delay = interval;
   var lastPoll = Date.now();
+  var title = document.title;
 
   function plural(n) {
     return n === 1 ? "1 new update" : n + " new updates";
@@ -64,6 +65,7 @@
     button.textContent = "Show " + plural(pending.length);
     button.removeAttribute("aria-disabled");
     button.hidden = false;
+    document.title = "(" + pending.length + ") " + title;
     announce.textContent = plural(pending.length) + ". Use the button above the updates to show them.";
   }
 
@@ -71,9 +73,8 @@
     if (!pending.length) return;
     var empty = list.querySelector(".live-empty");
     if (empty) empty.remove();
-    // Keep what the reader is looking at where it is, even if the list starts above the view.
-    var anchor = list.firstElementChild;
-    var before = anchor ? anchor.getBoundingClientRect().top : 0;
+    // The button sits above the list, so the entries open up below the reader's eye and
+    // nothing above it moves: the page keeps its scroll position.
     var fragment = document.createDocumentFragment();
     pending.forEach(function (node) {
       node.classList.add("live-entry--new");
@@ -82,9 +83,7 @@
     var count = pending.length;
     pending = [];
     list.insertBefore(fragment, list.firstChild);
-    if (anchor && list.getBoundingClientRect().top < 0) {
-      window.scrollBy(0, anchor.getBoundingClientRect().top - before);
-    }
+    document.title = title;
     announce.textContent = (count === 1 ? "1 update" : count + " updates") + " added at the top.";
     if (document.activeElement === button) {
       // Hiding a focused button would drop focus to the page: leave it, inert, until blur.

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from newsroom.demo import people
+from newsroom.demo.live import load_live_pages
 from newsroom.demo.loader import DemoLoader
 from newsroom.models import Article
 from transfers.models import Player, TransferLink
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             DemoLoader().load()
+            load_live_pages()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {Article.objects.count()} articles, {Player.objects.count()} "
