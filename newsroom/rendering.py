@@ -76,9 +76,11 @@ def render_body(article, read_more=()):
     html = article.body
     for transform in BODY_TRANSFORMS:
         html = transform(html, article)
-    if read_more:
+    # A piece the editor already links to in the copy is not offered again inline.
+    pieces = [piece for piece in read_more if f'href="{piece.get_absolute_url()}"' not in html]
+    if pieces:
         cut = paragraph_end(html, READ_MORE_AFTER_PARAGRAPH)
         if cut is not None:
-            links = render_to_string("includes/read_more_inline.html", {"pieces": read_more})
+            links = render_to_string("includes/read_more_inline.html", {"pieces": pieces})
             html = html[:cut] + links + html[cut:]
     return mark_safe(html)  # sanitised when saved: see the module docstring

@@ -269,3 +269,14 @@ def test_read_more_is_never_placed_inside_a_quote_or_list():
     )
     end = paragraph_end(html, 2)
     assert html[:end].endswith("<p>Second.</p>")
+
+
+def test_inline_read_more_skips_pieces_the_copy_already_links_to(make_article):
+    linked = make_article(slug="already-linked")
+    fresh = make_article(slug="fresh-piece")
+    article = make_article(
+        body='<p>One.</p><p>Two with <a href="/news/already-linked/">a link</a>.</p><p>Three.</p>'
+    )
+    html = render_body(article, [linked, fresh])
+    assert html.count("/news/already-linked/") == 1
+    assert html.count("READ MORE:") == 1 and "/news/fresh-piece/" in html

@@ -34,6 +34,10 @@ class IntegerFilter(django_filters.NumberFilter):
 
 
 class TrackerForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     def full_clean(self):
         super().full_clean()
         # Point each field with an error at its message, which the template renders with this id.
