@@ -1,6 +1,7 @@
 """The site's URL map: the admin, the editorial pages and the football pages."""
 
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -65,3 +66,7 @@ urlpatterns = [
     path("", include((newsroom_patterns, "newsroom"))),
     path("", include("transfers.urls")),
 ]
+
+# Uploaded images under runserver (DEBUG only: the helper returns nothing otherwise); in
+# production the proxy or object storage serves MEDIA_URL.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
