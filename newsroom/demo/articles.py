@@ -919,9 +919,10 @@ like another option to lead the line. Defence, for once, is not on the agenda.</
         "body": """
 <p><strong>Liverpool</strong> face one of the most delicate summers in their recent history,
 with Mohamed Salah, Virgil van Dijk and Trent Alexander-Arnold all out of contract at the end of
-the season.</p>
-<p>Sources have told Transfer Desk that talks are under way with all three, but at very
-different speeds, and that the club are preparing for more than one outcome.</p>
+the season, and sources have told Transfer Desk that the three negotiations are moving at very
+different speeds.</p>
+<p>The club are preparing for more than one outcome, and senior figures accept that not every
+conversation will end in a new deal.</p>
 <p>It is an unusual position for a side challenging at the top of the Premier League. Between
 them, the trio have made 34 of a possible 36 league starts this season.</p>
 <h2>Where does each negotiation stand?</h2>

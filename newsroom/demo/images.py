@@ -47,6 +47,8 @@ def text_fill(colour):
     return (17, 24, 39) if is_light(colour) else (255, 255, 255)
 
 
+# Drawing is the slow part of a load, and the pictures depend only on their arguments.
+@lru_cache(maxsize=64)
 def hero_graphic(left_colour, right_colour, title, subtitle):
     """A 1600×900 JPEG: a pitch in two club colours with a name and a line of text on it."""
     width, height = HERO_SIZE
@@ -96,6 +98,7 @@ def sorted_box(x1, y1, x2, y2):
     return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
 
 
+@lru_cache(maxsize=64)
 def crest(colour, letters):
     """A 256×256 PNG shield in the club's colour with its initials."""
     size = CREST_SIZE
