@@ -97,14 +97,28 @@ class TransferLinkFilterSet(django_filters.FilterSet):
         label="Competition",
         empty_label="Any competition",
     )
+    # Text inputs with a numeric keyboard: a number input cannot redisplay a mistyped value
+    # next to its error message.
     fee_min = django_filters.NumberFilter(
-        method="filter_fee_min", label="Lowest fee (millions)", min_value=0, max_value=2000
+        method="filter_fee_min",
+        label="Lowest fee (millions)",
+        min_value=0,
+        max_value=2000,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     fee_max = django_filters.NumberFilter(
-        method="filter_fee_max", label="Highest fee (millions)", min_value=0, max_value=2000
+        method="filter_fee_max",
+        label="Highest fee (millions)",
+        min_value=0,
+        max_value=2000,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     max_age = IntegerFilter(
-        method="filter_max_age", label="Maximum age", min_value=15, max_value=50
+        method="filter_max_age",
+        label="Maximum age",
+        min_value=15,
+        max_value=50,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     sort = django_filters.ChoiceFilter(
         choices=[("fee_high", "Highest fee"), ("fee_low", "Lowest fee")],
