@@ -353,6 +353,14 @@ def link_first_mentions(html, players, clubs):
     return "".join(_serialise(document.tokens, links))
 
 
+def link_article_mentions(html, article):
+    """The body transform for newsroom.rendering: link the article's own players and clubs.
+
+    Uses the article's prefetched players and clubs when the view fetched them.
+    """
+    return link_first_mentions(html, article.players.all(), article.clubs.all())
+
+
 def _serialise(tokens, links):
     for token in tokens:
         if token.kind != "text":

@@ -9,9 +9,11 @@ from html.parser import HTMLParser
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from newsroom import linking
+
 # Functions `(html, article) -> html` applied in order before READ MORE is placed, e.g. linking
 # the first mention of a club or player. Register with BODY_TRANSFORMS.append(func).
-BODY_TRANSFORMS = []
+BODY_TRANSFORMS = [linking.link_article_mentions]
 
 READ_MORE_AFTER_PARAGRAPH = 2
 

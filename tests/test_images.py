@@ -437,3 +437,23 @@ def test_saving_an_image_makes_its_renditions(
 
     made = [f for f in media_files(settings) if f.startswith("renditions/")]
     assert len(made) == 6 + 3  # three widths in two formats, plus three social crops
+
+
+def test_the_image_include_renders_a_responsive_picture(make_image):
+    image = stored_image(make_image, picture_bytes(size=(1600, 900)), focal_x=0.2)
+    html = Template(
+        '{% include "includes/image.html" with image=image sizes="50vw" loading="eager" '
+        'css_class="story__hero-img" ratio="4x3" %}'
+    ).render(Context({"image": image}))
+
+    assert html.startswith("<picture>")
+    assert 'sizes="50vw"' in html
+    assert 'width="1200" height="900"' in html
+    assert 'loading="eager"' in html and 'fetchpriority="high"' in html
+    assert 'class="story__hero-img"' in html
+    assert "-4x3-f20-50.webp" in html
+    lazy = Template('{% include "includes/image.html" with image=image %}').render(
+        Context({"image": image})
+    )
+    assert 'loading="lazy"' in lazy and "fetchpriority" not in lazy
+    assert 'sizes="100vw"' in lazy

@@ -276,3 +276,25 @@ def test_a_removed_tag_is_not_added_back_while_the_text_is_unchanged(cast, make_
     article.body += "<p>Mount is another option.</p>"
     later = linking.tag_mentions(article, previous_body="<p>Liverpool want Tchouameni.</p>")
     assert later.players == [cast["mount"]]
+
+
+def test_the_article_page_links_first_mentions_of_its_own_players_and_clubs(
+    client, cast, make_article
+):
+    article = make_article(
+        body=(
+            "<h2>Will Real Madrid sell?</h2><p>Liverpool want Tchouameni, and Real Madrid "
+            "may listen.</p><p>Tchouameni is 24.</p>"
+        ),
+        clubs=[cast["madrid"]],
+        players=[cast["tchouameni"]],
+    )
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert "<h2>Will Real Madrid sell?</h2>" in page
+    player = f'<a href="{cast["tchouameni"].get_absolute_url()}" class="mention">Tchouameni</a>'
+    club = f'<a href="{cast["madrid"].get_absolute_url()}" class="mention">Real Madrid</a>'
+    assert page.count(player) == 1
+    assert page.count(club) == 1
+    assert 'class="mention">Liverpool' not in page  # mentioned but not tagged

@@ -22,15 +22,26 @@ def _srcset(renditions):
 
 
 @register.simple_tag
-def picture(image, sizes="100vw", ratio=None, loading="lazy", css_class="", alt=None):
+def picture(image, sizes="", ratio=None, loading="", css_class="", alt=None, fetchpriority=None):
     """A <picture> with WebP and JPEG sources at every rendition width, sized to avoid reflow.
 
+    `sizes` is the layout width (100vw if not given); `ratio` one of images.RATIOS for a crop;
+    `loading` "lazy" (default) or "eager", which also asks for the image first (fetchpriority);
     `alt` overrides the image's own alt text (pass "" for a purely decorative use).
     """
     if not image or not image.file:
         return ""
+    sizes = sizes or "100vw"
+    loading = loading or "lazy"
+    if fetchpriority is None:
+        # An eager image is the one above the fold, usually the page's largest paint.
+        fetchpriority = "high" if loading == "eager" else ""
     alt_text = image.alt_text if alt is None else alt
-    class_attr = format_html(' class="{}"', css_class) if css_class else ""
+    extra = format_html(
+        "{}{}",
+        format_html(' fetchpriority="{}"', fetchpriority) if fetchpriority else "",
+        format_html(' class="{}"', css_class) if css_class else "",
+    )
     try:
         webp, jpeg = images.responsive_set(image, ratio or None)
     except Exception:
@@ -41,7 +52,7 @@ def picture(image, sizes="100vw", ratio=None, loading="lazy", css_class="", alt=
             image.file.url,
             alt_text,
             loading,
-            class_attr,
+            extra,
         )
     fallback = jpeg[min(1, len(jpeg) - 1)]
     largest = jpeg[-1]
@@ -58,7 +69,7 @@ def picture(image, sizes="100vw", ratio=None, loading="lazy", css_class="", alt=
         largest.height,
         alt_text,
         loading,
-        class_attr,
+        extra,
     )
 
 
