@@ -138,7 +138,8 @@ def can_edit(user, article=None):
     """Editors change any article; writers only their own drafts (not once handed over)."""
     if not user.has_perm("newsroom.change_article"):
         return False
-    if article is None or user.has_perm("newsroom.change_any_article"):
+    # A piece not yet saved is its writer's own: saving puts them in its byline.
+    if article is None or article.pk is None or user.has_perm("newsroom.change_any_article"):
         return True
     return article.status == Status.DRAFT and is_own(user, article)
 
@@ -176,11 +177,22 @@ def publish_problems(article):
     return missing
 
 
-def state_label(article, now=None):
+def short_time(moment, now=None):
+    """“27 Nov, 09:30” this year, “27 Nov 2025, 09:30” otherwise: for lists read at a glance."""
+    local = timezone.localtime(moment)
+    same_year = local.year == timezone.localtime(now or timezone.now()).year
+    return date_format(local, "j M, H:i" if same_year else "j M Y, H:i")
+
+
+def state_label(article, now=None, short=False):
     """The state as an editor says it: “Scheduled for …” rather than a bare status."""
     now = now or timezone.now()
     if article.status == Status.PUBLISHED and article.published_at:
-        when = date_format(timezone.localtime(article.published_at), "j M Y, H:i")
+        when = (
+            short_time(article.published_at, now)
+            if short
+            else date_format(timezone.localtime(article.published_at), "j M Y, H:i")
+        )
         if article.published_at > now:
             return f"Scheduled for {when}"
         return f"Published {when}"

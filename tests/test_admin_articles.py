@@ -9,6 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from newsroom import admin as newsroom_admin
+from newsroom import workflow
 from newsroom.models import Article, Transition
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +143,8 @@ def test_scheduling_from_the_form_shows_the_time_everywhere(client, form_values,
     article.refresh_from_db()
     assert article.published_at == when
     assert label in client.get(change_url(article)).content.decode()
-    assert label in client.get(reverse(CHANGELIST)).content.decode()
+    listed = f"Scheduled for {workflow.short_time(when)}"
+    assert listed in client.get(reverse(CHANGELIST)).content.decode()
 
 
 def test_every_save_moves_the_version_on(client, form_values, editor, story):
@@ -215,7 +217,8 @@ def test_a_save_losing_the_race_after_its_check_is_refused_without_a_trace(
     article.refresh_from_db()
     assert (article.headline, article.version) == ("Theirs", 2)
     assert len(calls) == 2
-    assert not Version.objects.get_for_object(article).exists()
+    kept = Version.objects.get_for_object(article)
+    assert [v.field_dict["headline"] for v in kept] == ["Original"]  # as first opened
 
 
 def test_the_form_shows_who_else_has_the_article_open(client, editor, make_staff, story):
@@ -314,3 +317,29 @@ def test_the_article_list_costs_the_same_whatever_its_length(
     client.force_login(editor)
     with django_assert_max_num_queries(16):
         assert client.get(reverse(CHANGELIST)).status_code == 200
+
+
+def test_writer_can_submit_a_new_piece_straight_from_the_add_page(client, form_values, writer):
+    client.force_login(writer)
+    url = reverse("admin:newsroom_article_add")
+    page = client.get(url)
+    assert 'value="submit"' in page.content.decode()
+    assert "Corrections and updates" not in page.content.decode()
+    data = form_values(page, "article_form")
+    data.update(headline=["Goalkeeper joins"], slug=["goalkeeper-joins"], _transition=["submit"])
+    response = client.post(url, data)
+    article = Article.objects.get(slug="goalkeeper-joins")
+    assert response["Location"] == change_url(article)
+    assert article.status == Status.IN_REVIEW
+    assert article.byline == [writer.author]
+    assert article.transitions.get().to_status == Status.IN_REVIEW
+
+
+def test_a_piece_the_user_cannot_change_shows_its_body_as_readers_see_it(client, writer, story):
+    article = story(body="<p>Fee <strong>agreed</strong>.</p><script>alert(1)</script>")
+    Article.objects.filter(pk=article.pk).update(body=article.body + "<script>x()</script>")
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert "<p>Fee <strong>agreed</strong>.</p>" in page
+    assert "&lt;p&gt;" not in page
+    assert "<script>x()" not in page

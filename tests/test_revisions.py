@@ -57,7 +57,7 @@ def versions(article):
 
 def test_every_admin_save_keeps_a_full_revision(edited, editor):
     kept = versions(edited)
-    assert len(kept) == 3
+    assert len(kept) == 4  # as first opened, then three saves
     newest = kept[0]
     assert newest.revision.user == editor
     assert newest.field_dict["headline"] == "Midfielder signs"
@@ -69,18 +69,30 @@ def test_every_admin_save_keeps_a_full_revision(edited, editor):
     assert len(snapshot["byline"]) == 2
 
 
+def test_an_article_is_kept_as_found_before_its_first_admin_edit(client, editor, make_article):
+    article = make_article(headline="Loaded in bulk")
+    client.force_login(editor)
+    url = reverse("admin:newsroom_article_change", args=[article.pk])
+    client.get(url)
+    client.get(url)
+    (initial,) = versions(article)
+    assert initial.field_dict["headline"] == "Loaded in bulk"
+    assert initial.revision.user is None
+
+
 def test_history_page_lists_revisions_and_the_workflow_log(client, edited):
     page = client.get(reverse("admin:newsroom_article_history", args=[edited.pk]))
     assert page.status_code == 200
     text = page.content.decode()
-    assert text.count('name="from"') == 3
+    assert text.count('name="from"') == 4
+    assert "As it was before its first edit in the admin." in text
     assert "Bea Editor" in text
     assert "Compare the two chosen versions" in text
     assert "Workflow log" in text
 
 
 def test_comparison_marks_changed_words_and_fields(client, edited):
-    older, _middle, newer = reversed(versions(edited))
+    newer, _middle, older, _as_found = versions(edited)
     url = reverse("admin:newsroom_article_compare", args=[edited.pk])
     page = client.get(url, {"from": older.pk, "to": newer.pk}).content.decode()
     assert "<del>agrees a move</del><ins>signs</ins>" in page or (
@@ -117,10 +129,10 @@ def test_comparison_refuses_a_revision_of_another_article(client, edited, make_a
 
 
 def test_restore_brings_back_words_and_clubs_as_a_new_revision(client, edited):
-    oldest = versions(edited)[-1]
+    first_save = versions(edited)[-2]
     edited.correction = "An earlier version gave the wrong fee."
     edited.save()
-    url = reverse("admin:newsroom_article_revision", args=[edited.pk, oldest.pk])
+    url = reverse("admin:newsroom_article_revision", args=[edited.pk, first_save.pk])
     confirm = client.get(url)
     assert confirm.status_code == 200
     assert "Restore this version" in confirm.content.decode()
@@ -140,7 +152,7 @@ def test_restore_brings_back_words_and_clubs_as_a_new_revision(client, edited):
     assert restored.version == edited.version + 1
     newest = versions(restored)[0]
     assert newest.revision.comment.startswith("Restored the version of")
-    assert len(versions(restored)) == 4
+    assert len(versions(restored)) == 5
 
 
 def test_restore_is_refused_if_the_article_changed_meanwhile(client, edited):
