@@ -18,7 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -147,8 +147,16 @@ def m2m_content_changed(sender, instance, action, **kwargs):
         content_changed(type(instance), using=kwargs.get("using"))
 
 
+def deployed(sender, **kwargs):
+    # Every deploy runs migrate: new templates must not be hidden behind pages cached by the
+    # old code, and data migrations send no save signals.
+    if sender.label == "newsroom":
+        bump_content_version()
+
+
 def connect_signals():
     """Listen to every model save and delete; ``content_changed`` keeps the public ones."""
     post_save.connect(content_changed, dispatch_uid="pagecache_post_save")
     post_delete.connect(content_changed, dispatch_uid="pagecache_post_delete")
     m2m_changed.connect(m2m_content_changed, dispatch_uid="pagecache_m2m_changed")
+    post_migrate.connect(deployed, dispatch_uid="pagecache_post_migrate")

@@ -8,10 +8,12 @@ import datetime
 
 import pytest
 import time_machine
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 from newsroom import cache as page_cache
+from newsroom.middleware import PageCacheMiddleware
 from newsroom.models import Article
 from transfers.models import TransferStatus
 
@@ -66,6 +68,7 @@ def test_an_anonymous_page_is_stored_then_served_from_the_cache(client, world):
 
     assert first["X-Page-Cache"] == "miss"
     assert second["X-Page-Cache"] == "hit"
+    assert page_cache.safe_get(page_key("/"))["content"] == first.content
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
 
@@ -292,6 +295,38 @@ def test_the_admin_is_never_cached(client, admin_user):
 
     assert "X-Page-Cache" not in response
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_shared_preview_link_is_never_cached_and_is_private(client, make_article):
+    from newsroom.preview import make_token
+
+    draft = make_article(status=Article.Status.DRAFT, headline="Draft about a medical")
+    path = reverse("newsroom:preview", args=[make_token(draft)])
+    client.get(path)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    assert page_cache.safe_get(page_key(path)) is None
+
+
+def page_key(path):
+    """The key a page at `path` would be cached under now."""
+    request = RequestFactory().get(path)
+    return PageCacheMiddleware.key(page_cache.current_version(), request)
+
+
+def test_migrating_makes_cached_pages_stale(world):
+    from django.core.management import call_command
+
+    before = page_cache.current_version()
+
+    call_command("migrate", "newsroom", verbosity=0)
+
+    assert page_cache.current_version() != before
 
 
 def test_a_conditional_request_for_an_unchanged_page_gets_304(client, world):
