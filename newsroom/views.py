@@ -5,7 +5,7 @@ fixed number of queries whatever the amount of content (the tests count them).
 """
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -75,7 +75,16 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .for_listing()
             .select_related("primary_club__competition", "record_player__current_club")
-            .prefetch_related("tags", "clubs", "players")
+            .prefetch_related(
+                "tags",
+                "clubs",
+                "players",
+                # "Follow this transfer" names each cited link's player and clubs.
+                Prefetch(
+                    "transfer_links",
+                    queryset=TransferLink.objects.select_related("player", "from_club", "to_club"),
+                ),
+            )
         )
 
     def get(self, request, *args, **kwargs):

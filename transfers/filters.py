@@ -121,7 +121,11 @@ class TransferLinkFilterSet(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     sort = django_filters.ChoiceFilter(
-        choices=[("fee_high", "Highest fee"), ("fee_low", "Lowest fee")],
+        choices=[
+            ("fee_high", "Highest fee"),
+            ("fee_low", "Lowest fee"),
+            ("likelihood", "Most likely"),
+        ],
         method="sort_links",
         label="Sort by",
         empty_label="Latest update",
@@ -169,6 +173,9 @@ class TransferLinkFilterSet(django_filters.FilterSet):
         return queryset.filter(player__date_of_birth__gt=cutoff)
 
     def sort_links(self, queryset, name, value):
+        if value == "likelihood":
+            # The stored score (indexed; refreshed daily for fading: docs/likelihood.md).
+            return queryset.order_by("-likelihood", "-updated_at", "-id")
         fee = F("fee_amount").desc(nulls_last=True)
         if value == "fee_low":
             fee = F("fee_amount").asc(nulls_last=True)

@@ -17,7 +17,7 @@ from django_filters.views import FilterView
 
 from transfers import charts
 from transfers.dashboard import WindowDashboard, default_window, format_signed
-from transfers.feeds import saga_feed_links
+from transfers.feeds import saga_feed_links, tracker_feed_links
 from transfers.filters import TransferLinkFilterSet
 from transfers.models import (
     Club,
@@ -120,7 +120,7 @@ class PlayerView(DetailView):
         return super().get_context_data(
             meta_description=description,
             record=record_tables(player, seasons),
-            links=player.transfer_links.for_tracker(),
+            links=player.transfer_links.for_tracker().with_likelihood(),
             news=player.articles.published().for_listing()[:PLAYER_NEWS_SHOWN],
             breadcrumbs=crumbs(*trail),
             **kwargs,
@@ -158,7 +158,8 @@ class TrackerView(FilterView):
     context_object_name = "links"
     paginate_by = settings.PAGE_SIZE
     filterset_class = TransferLinkFilterSet
-    queryset = TransferLink.objects.for_tracker()
+    # Each row's likelihood bar is computed live from its prefetched updates.
+    queryset = TransferLink.objects.for_tracker().with_likelihood()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -176,6 +177,7 @@ class TrackerView(FilterView):
             active_filters=active,
             result_count=page.paginator.count if page is not None else 0,
             has_errors=self.filterset.is_bound and bool(self.filterset.form.errors),
+            search_feeds=tracker_feed_links(self.filterset),
         )
         return context
 
@@ -253,7 +255,7 @@ class SagaView(DetailView):
             ),
             likelihood=likelihood,
             entries=timeline(link, updates, articles),
-            feeds=saga_feed_links(link),
+            saga_feeds=saga_feed_links(link),
             tracker_url=f"{tracker}?player={player.slug}",
             structured_data=structured_data,
             breadcrumbs=crumbs(

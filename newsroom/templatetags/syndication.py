@@ -23,6 +23,12 @@ PAGE_FEEDS = {
     "newsroom:tag": ("tag", "tag"),
     "newsroom:live": ("live", "live_page"),
 }
+# view name -> context variable in which the view hands over its own feed links ready-made:
+# a transfer saga's, or the feed of the tracker search on screen (transfers.feeds).
+PAGE_FEED_LINKS = {
+    "transfers:saga": "saga_feeds",
+    "transfers:tracker": "search_feeds",
+}
 
 
 def _subject(context, match):
@@ -54,9 +60,12 @@ def feed_links(context):
             return settings.SITE_URL + url
 
     links = []
-    subject = _subject(context, getattr(request, "resolver_match", None))
+    match = getattr(request, "resolver_match", None)
+    subject = _subject(context, match)
     if subject is not None:
         links += links_for(*subject)
+    if match is not None and match.view_name in PAGE_FEED_LINKS:
+        links += context.get(PAGE_FEED_LINKS[match.view_name]) or []
     links += links_for("latest")
     return format_html_join(
         "\n  ",
