@@ -42,7 +42,7 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         help_text=(
             "Subheadings, bold, italic, links, lists and quotes. For a “READ MORE” line, write "
-            "the line with its link, then choose “READ MORE line” from the paragraph menu."
+            "the line with its link, then choose “READ MORE line” from the “Block style” menu."
         ),
     )
 

@@ -42,10 +42,11 @@ def _site_relative_only(url):
     return None
 
 
-def _read_more_class_only(tag, attribute, value):
+def _filter_attribute(tag, attribute, value):
     if attribute == "class":
         return READ_MORE_CLASS if READ_MORE_CLASS in value.split() else None
-    return value
+    # The editor's link dialog leaves title="" when the field is left blank.
+    return value if value.strip() else None
 
 
 _cleaner = nh3.Cleaner(
@@ -53,7 +54,7 @@ _cleaner = nh3.Cleaner(
     # Script and style bodies are dropped with their tags rather than left behind as text.
     clean_content_tags={"script", "style", "template", "noscript", "textarea", "title"},
     attributes=ALLOWED_ATTRIBUTES,
-    attribute_filter=_read_more_class_only,
+    attribute_filter=_filter_attribute,
     url_schemes=URL_SCHEMES,
     url_relative=_site_relative_only,
     link_rel="noopener",

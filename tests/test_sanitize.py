@@ -303,6 +303,7 @@ def test_the_allowed_vocabulary_survives_intact():
         ('<p class="highlight" lang="fr" title="t">x</p>', "<p>x</p>"),
         ('<a href="/x/" rel="opener" target="_blank">x</a>', '<a href="/x/" rel="noopener">x</a>'),
         ('<a href="//evil.example/">x</a>', '<a rel="noopener">x</a>'),
+        ('<a href="/x/" title="">x</a>', '<a href="/x/" rel="noopener">x</a>'),
         ('<a href="ftp://files.example/">x</a>', '<a rel="noopener">x</a>'),
         ("<h1>Big</h1><h4>Small</h4>", "BigSmall"),
         ("<p></p>", ""),
