@@ -280,3 +280,26 @@ def test_inline_read_more_skips_pieces_the_copy_already_links_to(make_article):
     html = render_body(article, [linked, fresh])
     assert html.count("/news/already-linked/") == 1
     assert html.count("READ MORE:") == 1 and "/news/fresh-piece/" in html
+
+
+def test_article_without_picks_keeps_a_fixed_query_count(
+    count_queries, story, make_article, make_author
+):
+    """Suggested reading stands in for editors' picks; the page still runs a fixed number of
+    queries once the process has built its name matcher (one warm-up request)."""
+    article = story["article"]
+
+    def grow(count):
+        for _ in range(count):
+            make_article(
+                primary_club=story["club"],
+                players=[story["player"]],
+                authors=[make_author(), make_author()],
+            )
+
+    grow(5)
+    count_queries(article.get_absolute_url())
+    few = count_queries(article.get_absolute_url())
+    grow(55)
+    count_queries(article.get_absolute_url())
+    assert count_queries(article.get_absolute_url()) == few <= 12
