@@ -350,12 +350,16 @@ def social_rendition(image, ratio="16x9", width=1200):
     return get_rendition(image, width, ratio=ratio, fmt="jpeg")
 
 
+def structured_data_renditions(image, width=1200):
+    """16x9, 4x3 and 1x1 JPEG crops around the focal point: what NewsArticle JSON-LD asks for."""
+    return [social_rendition(image, ratio, width) for ratio in RATIOS]
+
+
 def make_standard_renditions(image):
     """Made on save so the first reader does not wait; failures are logged, never raised."""
     try:
         responsive_set(image)
-        for ratio in RATIOS:
-            social_rendition(image, ratio)
+        structured_data_renditions(image)
     except Exception:
         logger.exception("Could not make renditions for image %s", image.pk)
 

@@ -333,6 +333,13 @@ def test_social_renditions_have_fixed_ratios(make_image, ratio, size):
     assert rendition.name.endswith(".jpg")
 
 
+def test_structured_data_gets_three_crops_of_one_width(make_image):
+    image = stored_image(make_image, picture_bytes(size=(3000, 2000)))
+    crops = images.structured_data_renditions(image)
+    assert [(c.width, c.height) for c in crops] == [(1200, 675), (1200, 900), (1200, 1200)]
+    assert {c.mime_type for c in crops} == {"image/jpeg"}
+
+
 def test_transparent_png_gets_a_white_jpeg_fallback(make_image):
     data = picture_bytes("PNG", size=(800, 800), mode="RGBA", colour=(0, 0, 0, 0))
     image = stored_image(make_image, data, name="crest.png")
