@@ -18,7 +18,7 @@ bind = os.environ.get("GUNICORN_BIND") or (
 concurrency = min(2 * multiprocessing.cpu_count() + 1, 12)
 if os.environ.get("REDIS_URL"):
     workers = int(os.environ.get("WEB_CONCURRENCY") or concurrency)
-    threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+    threads = int(os.environ.get("GUNICORN_THREADS") or 1)
 else:
     # Without Redis the page cache lives in process memory, and a content change seen by one
     # worker would not reach the others' caches: one process, several threads.
@@ -49,3 +49,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Load the app before forking: workers share its memory, and a broken settings module fails
 # at start-up rather than in every worker.
 preload_app = True
+
+# gunicorn's runtime control socket has one default path per user, which two instances on one
+# machine would fight over; process managers use signals instead. Opt in with a path.
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
