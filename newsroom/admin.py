@@ -246,6 +246,19 @@ class WorkflowFormMixin:
             else:
                 self.workflow_action = name
 
+    def _update_errors(self, errors):
+        # Django's own wording (“Article with this Slug already exists.”) reads like a database.
+        super()._update_errors(errors)
+        slug_errors = self._errors.get("slug")
+        if slug_errors and any(e.code == "unique" for e in slug_errors.as_data()):
+            self._errors["slug"] = self.error_class(
+                [
+                    "Another article already uses this slug. Change it slightly, for example by "
+                    "adding the player’s surname."
+                ],
+                renderer=self.renderer,
+            )
+
 
 def keep_initial_revision(request, article):
     """Keep the article as found before its first edit here (loaded, imported, made in bulk),
@@ -849,7 +862,9 @@ class ArticleAdmin(VersionAdmin):
             f"Restore “{article.headline}”",
             version=version,
             changes=revisions.compare(
-                revisions.current_snapshot(article), revisions.snapshot(version)
+                revisions.current_snapshot(article),
+                revisions.snapshot(version),
+                workflow_fields=False,
             ),
         )
 

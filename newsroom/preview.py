@@ -68,6 +68,9 @@ class ArticlePreviewView(views.ArticleDetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if self.object.published_at is None:
+            # Shown as it would read if published now; never saved.
+            self.object.published_at = timezone.now().replace(microsecond=0)
         context = self.get_context_data(object=self.object, preview=True, **kwargs)
         return private(self.render_to_response(context))
 

@@ -132,8 +132,11 @@ def _display(value):
     return str(value)
 
 
-def compare(old, new):
-    """What changed between two snapshots, field by field, in the order an editor reads them."""
+def compare(old, new, *, workflow_fields=True):
+    """What changed between two snapshots, field by field, in the order an editor reads them.
+
+    Without `workflow_fields`, only what a restore brings back.
+    """
     changes = []
     for name, label in TEXT_FIELDS:
         before, after = old.get(name) or "", new.get(name) or ""
@@ -162,7 +165,7 @@ def compare(old, new):
                     after=", ".join(_names(model, after)) or "—",
                 )
             )
-    for name, label in WORKFLOW_FIELDS:
+    for name, label in WORKFLOW_FIELDS if workflow_fields else []:
         if old.get(name) != new.get(name):
             before, after = old.get(name), new.get(name)
             if name == "status":

@@ -343,3 +343,14 @@ def test_a_piece_the_user_cannot_change_shows_its_body_as_readers_see_it(client,
     assert "<p>Fee <strong>agreed</strong>.</p>" in page
     assert "&lt;p&gt;" not in page
     assert "<script>x()" not in page
+
+
+def test_a_taken_slug_is_explained_in_plain_words(client, form_values, editor, story):
+    story(slug="striker-signs")
+    client.force_login(editor)
+    url = reverse("admin:newsroom_article_add")
+    data = form_values(client.get(url), "article_form")
+    data.update(headline=["Striker signs"], slug=["striker-signs"])
+    page = client.post(url, data).content.decode()
+    assert "Another article already uses this slug." in page
+    assert "already exists" not in page

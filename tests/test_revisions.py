@@ -136,6 +136,13 @@ def test_restore_brings_back_words_and_clubs_as_a_new_revision(client, edited):
     confirm = client.get(url)
     assert confirm.status_code == 200
     assert "Restore this version" in confirm.content.decode()
+    assert [change.label for change in confirm.context["changes"]] == [
+        "Headline",
+        "Body",
+        "Primary club",
+        "Clubs",
+        "Byline",
+    ]
     response = client.post(url, {"expected_version": str(edited.version)})
     assert response.status_code == 302
     shown = [str(m) for m in get_messages(response.wsgi_request)]
