@@ -22,7 +22,7 @@ from newsroom.logging import request_id
 from newsroom.routers import use_primary
 
 SAFE_METHODS = {"GET", "HEAD"}
-REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+REQUEST_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 IMPORTMAP_PATTERN = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
 STYLE_PATTERN = re.compile(rb"<style[^>]*>(.*?)</style>", re.DOTALL)
 # Headers that belong to one response, never to a copy replayed from the cache.
@@ -68,7 +68,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
-        value = incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
+        value = incoming if REQUEST_ID_PATTERN.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = value
         token = request_id.set(value)
         try:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "csp",
     "django_prose_editor",
     "reversion",
     "transfers",
@@ -161,7 +162,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # What a CDN or browser may keep a public page for (Cache-Control: public, max-age).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 # Never cached, whoever asks (regular expressions over the path and query string).
-PAGE_CACHE_EXCLUDE = [r"^/healthz", r"preview"]
+PAGE_CACHE_EXCLUDE = [r"^/healthz", r"^/preview/"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

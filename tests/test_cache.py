@@ -313,6 +313,16 @@ def test_a_shared_preview_link_is_never_cached_and_is_private(client, make_artic
     assert page_cache.safe_get(page_key(path)) is None
 
 
+def test_a_public_page_whose_address_mentions_a_preview_is_still_cached(client, make_article):
+    path = make_article(slug="preview-liverpool-v-arsenal").get_absolute_url()
+    client.get(path)
+
+    response = client.get(path)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
 def page_key(path):
     """The key a page at `path` would be cached under now."""
     request = RequestFactory().get(path)
