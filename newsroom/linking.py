@@ -21,6 +21,7 @@ from html import escape
 from html.parser import HTMLParser
 
 import ahocorasick
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
@@ -59,8 +60,14 @@ class _FoldTable(dict):
         folded = base[0] if base and all(unicodedata.combining(c) for c in base[1:]) else char
         lower = folded.lower()
         result = lower if len(lower) == 1 else folded
+        result = _LETTER_FOLDS.get(result, result)
         self[codepoint] = result
         return result
+
+
+# Letters Unicode does not decompose, and typographic marks that copy and databases mix up:
+# "Ødegaard" is found as "Odegaard", "N’Golo" as "N'Golo".
+_LETTER_FOLDS = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "’": "'", "‘": "'", "‐": "-"}
 
 
 _FOLD = _FoldTable()
@@ -167,14 +174,21 @@ def _names_version():
     return version
 
 
-def get_matcher():
-    """The process's matcher, rebuilt when names changed anywhere (one cache read per call)."""
+def get_matcher(*, fresh=True):
+    """The process's matcher, rebuilt when names changed anywhere (one cache read per call).
+
+    Readers' pages pass `fresh=False`: they keep a matcher for up to LINKING_REBUILD_SECONDS
+    after a change, so an import that saves players one by one does not make every page view
+    rebuild it. Editors saving an article always get the current names.
+    """
     version = _names_version()
+    patience = 0 if fresh else getattr(settings, "LINKING_REBUILD_SECONDS", 30)
     with _build_lock:
+        age = time.monotonic() - _built["at"]
         if (
             _built["matcher"] is None
-            or _built["version"] != version
-            or time.monotonic() - _built["at"] > MAX_AGE_SECONDS
+            or (_built["version"] != version and age >= patience)
+            or age > MAX_AGE_SECONDS
         ):
             matcher = Matcher(_names_of_players(), _names_of_clubs())
             _built.update(matcher=matcher, version=version, at=time.monotonic())
@@ -338,7 +352,7 @@ def link_first_mentions(html, players, clubs):
     starts = sorted(text_ends)
     links = {}  # start offset -> (end offset, model instance)
     done = set()
-    for match in get_matcher().scan(document.text):
+    for match in get_matcher(fresh=False).scan(document.text):
         tagged = [key for key in match.entities if key in wanted]
         if len(tagged) != 1 or tagged[0] in done:
             continue

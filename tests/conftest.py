@@ -315,3 +315,9 @@ def make_live_entry(db):
         return LiveEntry.objects.create(live_page=live_page, **kwargs)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_name_matcher(settings):
+    """Each test has its own players and clubs: pages must not keep another test's matcher."""
+    settings.LINKING_REBUILD_SECONDS = 0

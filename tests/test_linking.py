@@ -58,6 +58,15 @@ def test_accented_and_unaccented_spellings_are_the_same_player(cast):
         assert found.players == [cast["tchouameni"]], spelling
 
 
+def test_letters_without_accents_and_curly_apostrophes_still_match(make_player):
+    odegaard = make_player(full_name="Martin Ødegaard", known_as="Ødegaard", slug="odegaard")
+    kante = make_player(full_name="N'Golo Kanté", known_as="Kanté", slug="kante")
+
+    found = linking.find_mentions("<p>Odegaard and N’Golo Kante both started.</p>")
+
+    assert found.players == [odegaard, kante]
+
+
 def test_longest_name_wins_where_names_overlap(cast):
     found = linking.find_mentions("<p>Real Madrid and Atletico Madrid both played.</p>")
     assert found.clubs == [cast["madrid"], cast["atletico"]]
@@ -298,3 +307,15 @@ def test_the_article_page_links_first_mentions_of_its_own_players_and_clubs(
     assert page.count(player) == 1
     assert page.count(club) == 1
     assert 'class="mention">Liverpool' not in page  # mentioned but not tagged
+
+
+def test_pages_keep_a_recent_matcher_through_a_burst_of_changes(cast, make_player, settings):
+    settings.LINKING_REBUILD_SECONDS = 60
+    linking.get_matcher()
+    newcomer = make_player(full_name="Jude Bellingham", known_as="Bellingham", slug="jude")
+    html = "<p>Bellingham starts.</p>"
+
+    # The reader's page waits for the next rebuild; the editor's save sees him at once.
+    assert linking.link_first_mentions(html, [newcomer], []) == html
+    assert linking.find_mentions(html).players == [newcomer]
+    assert 'class="mention"' in linking.link_first_mentions(html, [newcomer], [])
