@@ -6,7 +6,8 @@ out. A scheduled piece goes live without any signal, so no entry may outlive the
 scheduled ``published_at``: ``expiry()`` caps each entry's lifetime at that moment.
 
 The cache is an optimisation, never a dependency: every call here swallows and logs cache
-errors, and callers treat a missing version as "serve without the cache".
+errors, and callers treat a missing version as "serve without the cache". With Redis,
+``BreakerConnectionPool`` stops a dead or hung server from costing every cache call a timeout.
 """
 
 import logging
@@ -14,6 +15,7 @@ import math
 import time
 import uuid
 
+import redis
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
@@ -160,3 +162,33 @@ def connect_signals():
     post_delete.connect(content_changed, dispatch_uid="pagecache_post_delete")
     m2m_changed.connect(m2m_content_changed, dispatch_uid="pagecache_m2m_changed")
     post_migrate.connect(deployed, dispatch_uid="pagecache_post_migrate")
+
+
+class RedisSkipped(redis.ConnectionError):
+    """Raised instead of trying Redis while the breaker is open (django-redis ignores it)."""
+
+
+class BreakerConnectionPool(redis.ConnectionPool):
+    """A connection pool that, after failing to reach Redis, skips it for a few seconds.
+
+    A page makes a few dozen cache calls; against a hung Redis each one would wait for the
+    socket timeout, and the page would take seconds. One failed connection opens the breaker:
+    for ``CACHE_RETRY_SECONDS`` every call fails at once (a cache miss), then one is tried again.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.skip_until = 0.0
+
+    def get_connection(self, *args, **kwargs):
+        if time.monotonic() < self.skip_until:
+            raise RedisSkipped("Redis was unreachable moments ago; not trying again yet")
+        try:
+            return super().get_connection(*args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            self.skip_until = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            logger.warning(
+                "Redis is unreachable: serving without the cache for %s seconds",
+                settings.CACHE_RETRY_SECONDS,
+            )
+            raise

@@ -28,3 +28,16 @@ class OneLineFormatter(logging.Formatter):
         if not hasattr(record, "request_id"):
             record.request_id = request_id.get()
         return super().format(record).replace("\r", "").replace("\n", "\\n")
+
+
+class SkippedRedisCallFilter(logging.Filter):
+    """Drop django-redis's traceback for each call skipped while Redis is known to be down.
+
+    The failure that opened the breaker is logged in full; the calls it then skips are not.
+    """
+
+    def filter(self, record):
+        from newsroom.cache import RedisSkipped
+
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(getattr(error, "__cause__", None), RedisSkipped)

@@ -141,6 +141,9 @@ if REDIS_URL:
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
                 "IGNORE_EXCEPTIONS": True,
+                # After a failure, skip Redis for CACHE_RETRY_SECONDS rather than time out on
+                # every one of a page's cache calls.
+                "CONNECTION_POOL_CLASS": "newsroom.cache.BreakerConnectionPool",
             },
         }
     }
@@ -154,6 +157,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+
+# Seconds to serve without Redis after failing to reach it (newsroom.cache.BreakerConnectionPool).
+CACHE_RETRY_SECONDS = 5
 
 # The anonymous page cache (newsroom.middleware.PageCacheMiddleware): entries live at most
 # PAGE_CACHE_SECONDS and never past the next scheduled go-live; 0 turns it off.
@@ -284,7 +290,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "newsroom.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "newsroom.logging.RequestIdFilter"},
+        "redis_not_skipped": {"()": "newsroom.logging.SkippedRedisCallFilter"},
+    },
     "formatters": {"line": {"()": "newsroom.logging.OneLineFormatter"}},
     "handlers": {
         "console": {
@@ -297,6 +306,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # One traceback when Redis fails, not one per cache call skipped after it.
+        "django_redis.cache": {"filters": ["redis_not_skipped"]},
         # Lockouts are warnings; axes' start-up banner and per-attempt notes are noise.
         "axes": {"level": "WARNING"},
         # Django's own handlers would print a second, multi-line copy of each error.

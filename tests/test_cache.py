@@ -7,7 +7,9 @@ Redis when ``.ci/run`` sets ``REDIS_URL``.
 import datetime
 
 import pytest
+import redis
 import time_machine
+from django.core.cache import caches
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -384,6 +386,7 @@ def test_private_models_do_not_invalidate_the_cache(world, admin_user):
 
 @pytest.fixture
 def dead_redis(settings):
+    """The production cache settings, pointed at a port where no Redis listens."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -392,10 +395,15 @@ def dead_redis(settings):
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
                 "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_CLASS": "newsroom.cache.BreakerConnectionPool",
             },
         }
     }
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # django-redis shares one pool per address across tests: start with the breaker closed.
+    pool = caches["default"].client.get_client().connection_pool
+    pool.skip_until = 0.0
+    return pool
 
 
 def test_with_redis_down_every_public_page_still_answers(client, world, dead_redis, caplog):
@@ -422,3 +430,21 @@ def test_with_redis_down_every_public_page_still_answers(client, world, dead_red
             assert "X-Page-Cache" not in response, path
 
     assert any("django_redis" in record.name for record in caplog.records)
+
+
+def test_with_redis_down_pages_stop_trying_it_for_a_while(client, world, dead_redis, monkeypatch):
+    attempts = []
+    real_connect = redis.connection.Connection._connect
+
+    def counting_connect(self):
+        attempts.append(self)
+        return real_connect(self)
+
+    monkeypatch.setattr(redis.connection.Connection, "_connect", counting_connect)
+
+    for path in ["/", world["club"].get_absolute_url(), "/transfers/"]:
+        assert client.get(path).status_code == 200
+
+    # One failed connection opens the breaker; every later cache call is a miss at once.
+    assert len(attempts) == 1
+    assert dead_redis.skip_until > 0

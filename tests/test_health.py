@@ -3,6 +3,7 @@
 import logging
 
 import pytest
+from django.core.cache import caches
 from django.db import connections
 from django.db.utils import OperationalError
 
@@ -37,9 +38,14 @@ def test_a_dead_cache_is_named_with_a_503(client, settings, caplog):
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_CLASS": "newsroom.cache.BreakerConnectionPool",
+            },
         }
     }
+    caches["default"].client.get_client().connection_pool.skip_until = 0.0
 
     response = client.get("/healthz")
 

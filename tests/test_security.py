@@ -289,6 +289,7 @@ class TestErrors:
         body = response.content.decode()
 
         assert response.status_code == 500
+        assert 'class="site-header"' in body  # the site's own styled page
         assert "Traceback" not in body
         assert "RuntimeError" not in body
         assert django_settings.SECRET_KEY not in body
@@ -322,6 +323,7 @@ class TestErrors:
         body = response.content.decode()
 
         assert response.status_code == 404
+        assert 'class="site-header"' in body
         assert "URLconf" not in body
         assert "Traceback" not in body
 
