@@ -323,3 +323,6 @@ FEED_ITEMS = 50
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", str(15 * 1024 * 1024)))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 IMAGE_RENDITION_WIDTHS = (400, 800, 1200)
+# Player and club linking (newsroom.linking): after a name changes, readers' pages may keep the
+# old matcher this long, so that bulk edits do not make every page view rebuild it.
+LINKING_REBUILD_SECONDS = int(os.environ.get("LINKING_REBUILD_SECONDS", "30"))
