@@ -2,12 +2,15 @@
 
 import datetime
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.utils import timezone
 
+from newsroom.demo.dates import Calendar
 from transfers import charts
 from transfers.dashboard import Totals, WindowDashboard, default_window, format_signed
-from transfers.models import Currency, TransferStatus, TransferWindow
+from transfers.models import Club, Currency, TransferStatus, TransferWindow
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +201,51 @@ def test_signed_money_uses_a_true_minus_sign():
     assert format_signed(Decimal(-5_000_000), "EUR") == "−€5m"
     assert format_signed(Decimal(0), "GBP") == "£0"
     assert Totals({}).display() == "£0"
+
+
+# The demo's dashboards, with figures worked out by hand from newsroom/demo.
+
+
+@pytest.fixture
+def demo_boards():
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    windows = list(TransferWindow.objects.all())
+    today = timezone.localdate()
+    shown = default_window(windows, today)
+
+    def board(slug, window=None):
+        return WindowDashboard(Club.objects.get(slug=slug), window or shown, windows, today)
+
+    return board
+
+
+def test_the_demo_dashboards_open_on_ins_outs_and_fees(demo_boards):
+    liverpool = demo_boards("liverpool")
+    assert [x.player.known_as for x in liverpool.arrivals] == ["Albrecht"]
+    assert [x.player.known_as for x in liverpool.departures] == ["Reid"]
+    assert liverpool.spent.amounts == {"GBP": 34 * M}
+    assert liverpool.received.amounts == {"GBP": 18 * M}
+    assert liverpool.net.display_signed == "+£16m"
+
+    madrid = demo_boards("real-madrid")
+    assert madrid.spent.amounts == {"EUR": 30 * M}
+    assert madrid.received.amounts == {"EUR": 22 * M}
+    # €8m net at the demo's €1 = £0.85: £6.8m.
+    assert madrid.in_pounds["net"] == Decimal(6_800_000)
+
+
+def test_the_demo_summer_window_sums_the_done_deals(demo_boards):
+    summer = TransferWindow.objects.get(slug=f"summer-{Calendar().season_start}")
+    liverpool = demo_boards("liverpool", summer)
+    # Wirtz in for £100m; Diaz out for €70m, £59.5m at 0.85: net £40.5m.
+    assert liverpool.in_pounds == {
+        "spent": Decimal(100_000_000),
+        "received": Decimal(59_500_000),
+        "net": Decimal(40_500_000),
+    }
+    madrid = demo_boards("real-madrid", summer)
+    # Huijsen in for £50m; Modric out on a free (a fee of 0 on record).
+    assert madrid.spent.amounts == {"GBP": 50 * M}
+    assert madrid.received.amounts == {"GBP": Decimal(0)}

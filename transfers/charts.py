@@ -14,7 +14,8 @@ from django.utils.safestring import mark_safe
 
 from transfers.dashboard import exact_age, format_signed
 
-WIDTH, HEIGHT = 640, 300
+# A narrow drawing: it scales down to a phone with its text still legible.
+WIDTH, HEIGHT = 480, 300
 SPEND_COLOUR, PROFIT_COLOUR, INK, GRID = "#b91c1c", "#047857", "#1f2937", "#d1d5db"
 
 
@@ -55,6 +56,43 @@ def nice_step(span, target_ticks=5):
     return 10 * power
 
 
+def place_label(text, x, y, taken, bounds):
+    """(x, y, text-anchor) for a dot's label: right of the dot if that space is free, else left,
+    above or below, so that names in a crowded corner stay readable. Adds its box to `taken`."""
+    width, height = 6.8 * len(text) + 2, 13
+    candidates = [
+        (x + 8, y + 4, "start"),
+        (x - 8, y + 4, "end"),
+        (x, y - 9, "middle"),
+        (x, y + 17, "middle"),
+        (x, y - 21, "middle"),
+        (x, y + 29, "middle"),
+    ]
+
+    def box(candidate):
+        cx, cy, anchor = candidate
+        start = {"start": cx, "end": cx - width, "middle": cx - width / 2}[anchor]
+        return (start, cy - height + 2, start + width, cy + 2)
+
+    def inside(b):
+        return bounds[0] <= b[0] and b[2] <= bounds[2] and bounds[1] <= b[1] and b[3] <= bounds[3]
+
+    def overlap(b):
+        return sum(
+            max(0, min(b[2], t[2]) - max(b[0], t[0])) * max(0, min(b[3], t[3]) - max(b[1], t[1]))
+            for t in taken
+        )
+
+    # The first free place in order of preference; in a crowd, the least covered one that
+    # stays inside the plot.
+    placed = [c for c in candidates if inside(box(c))] or candidates
+    chosen = next((c for c in placed if not overlap(box(c))), None)
+    if chosen is None:
+        chosen = min(placed, key=lambda c: overlap(box(c)))
+    taken.append(box(chosen))
+    return round(chosen[0], 1), round(chosen[1], 1), chosen[2]
+
+
 def money_axis_label(value):
     return format_signed(Decimal(value), "GBP") if value else "£0"
 
@@ -66,7 +104,7 @@ def net_spend_chart(club, spend_history):
     values = [(spend.window, spend.net_in_pounds) for spend in spend_history]
     known = [v for _, v in values if v is not None]
 
-    left, right, top, bottom = 80, 16, 24, 48
+    left, right, top, bottom = 70, 8, 24, 48
     plot_w, plot_h = WIDTH - left - right, HEIGHT - top - bottom
     high = max([0, *known]) or 1
     low = min([0, *known])
@@ -85,7 +123,7 @@ def net_spend_chart(club, spend_history):
         parts.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{}">{}</text>',
                 left,
                 WIDTH - right,
                 ty,
@@ -103,22 +141,36 @@ def net_spend_chart(club, spend_history):
     bar_w = round(min(56, slot * 0.6), 1)
     for index, (window, value) in enumerate(values):
         cx = round(left + slot * (index + 0.5), 1)
+        # "Summer 2026" on two lines, so six windows fit side by side.
+        season, _, year = window.name.rpartition(" ")
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">{}</text>',
+                '<text x="{0}" y="{1}" text-anchor="middle" font-size="13" fill="{2}">'
+                '<tspan x="{0}">{3}</tspan><tspan x="{0}" dy="15">{4}</tspan></text>',
                 cx,
                 HEIGHT - bottom + 18,
                 INK,
-                window.name,
+                season or year,
+                year if season else "",
             )
         )
         if value is None:
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">'
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">'
                     "no rate set</text>",
                     cx,
                     y(0) - 6,
+                    INK,
+                )
+            )
+            continue
+        if value == 0:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">£0</text>',
+                    cx,
+                    round(y(0) - 6, 1),
                     INK,
                 )
             )
@@ -130,7 +182,7 @@ def net_spend_chart(club, spend_history):
         parts.append(
             format_html(
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">'
                 "{}</text>",
                 round(cx - bar_w / 2, 1),
                 y0,
@@ -194,7 +246,7 @@ def age_contract_chart(club, squad, today):
         years_left = (player.contract_expires - today).days / 365.25
         points.append((player, exact_age(player, today), years_left))
 
-    left, right, top, bottom = 56, 24, 24, 48
+    left, right, top, bottom = 52, 12, 24, 48
     plot_w, plot_h = WIDTH - left - right, HEIGHT - top - bottom
     ages = [a for _, a, _ in points] or [18, 34]
     age_low = min(17, math.floor(min(ages)) - 1)
@@ -214,7 +266,7 @@ def age_contract_chart(club, squad, today):
         parts.append(
             format_html(
                 '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" stroke="{3}"/>'
-                '<text x="{0}" y="{4}" text-anchor="middle" font-size="12" fill="{5}">'
+                '<text x="{0}" y="{4}" text-anchor="middle" font-size="13" fill="{5}">'
                 "{6}</text>",
                 px(age),
                 top,
@@ -229,7 +281,7 @@ def age_contract_chart(club, squad, today):
         parts.append(
             format_html(
                 '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" stroke="{3}"/>'
-                '<text x="{4}" y="{5}" text-anchor="end" font-size="12" fill="{6}">{7}</text>',
+                '<text x="{4}" y="{5}" text-anchor="end" font-size="13" fill="{6}">{7}</text>',
                 left,
                 WIDTH - right,
                 py(years),
@@ -244,7 +296,7 @@ def age_contract_chart(club, squad, today):
         format_html(
             '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" stroke="{3}" '
             'stroke-dasharray="6 4"/>'
-            '<text x="{1}" y="{4}" text-anchor="end" font-size="11" fill="{3}">'
+            '<text x="{1}" y="{4}" text-anchor="end" font-size="12" fill="{3}">'
             "12 months left</text>",
             left,
             WIDTH - right,
@@ -255,8 +307,8 @@ def age_contract_chart(club, squad, today):
     )
     parts.append(
         format_html(
-            '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">Age</text>'
-            '<text x="14" y="{}" text-anchor="middle" font-size="12" fill="{}" '
+            '<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">Age</text>'
+            '<text x="14" y="{}" text-anchor="middle" font-size="13" fill="{}" '
             'transform="rotate(-90 14 {})">Years left on contract</text>',
             round(left + plot_w / 2, 1),
             HEIGHT - 8,
@@ -266,14 +318,18 @@ def age_contract_chart(club, squad, today):
             round(top + plot_h / 2, 1),
         )
     )
-    for player, age, years in points:
-        x, yy = px(age), py(years)
-        anchor_end = x > left + plot_w * 0.8
+    # Dots first, so labels can steer clear of them; the threshold's own label too.
+    dots = [(player, px(age), py(years), years) for player, age, years in points]
+    taken = [(x - 6, yy - 6, x + 6, yy + 6) for _, x, yy, _ in dots]
+    taken.append((WIDTH - right - 100, py(1) - 14, WIDTH - right, py(1) - 2))
+    bounds = (left, top - 10, WIDTH - right, top + plot_h - 1)
+    for player, x, yy, years in sorted(dots, key=lambda d: (d[1], d[2])):
+        label_x, label_y, anchor = place_label(player.known_as, x, yy, taken, bounds)
         parts.append(
             format_html(
                 "<g><title>{}: {} years old, contract until {}</title>"
                 '<circle cx="{}" cy="{}" r="5" fill="{}" stroke="{}" stroke-width="1.5"/>'
-                '<text x="{}" y="{}" text-anchor="{}" font-size="11" fill="{}">{}</text>'
+                '<text x="{}" y="{}" text-anchor="{}" font-size="12" fill="{}">{}</text>'
                 "</g>",
                 player.known_as,
                 int(age),
@@ -282,9 +338,9 @@ def age_contract_chart(club, squad, today):
                 yy,
                 SPEND_COLOUR if years <= 1 else INK,
                 "#ffffff",
-                round(x - 8 if anchor_end else x + 8, 1),
-                round(yy + 4, 1),
-                "end" if anchor_end else "start",
+                label_x,
+                label_y,
+                anchor,
                 INK,
                 player.known_as,
             )

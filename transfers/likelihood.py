@@ -99,7 +99,7 @@ class Likelihood:
             rows.append(
                 (
                     source.name or "Unnamed source",
-                    f"tier {source.tier} {role}, {age_phrase(source.age_days)}: "
+                    f"Tier {source.tier} {role}, {age_phrase(source.age_days)}: "
                     f"weight {source.weight:.2f}",
                 )
             )
@@ -111,7 +111,7 @@ class Likelihood:
             )
         )
         if self.denying:
-            rows.append(("Denials", f"multiply the score by {self.denial_factor:.2f}"))
+            rows.append(("Denials", f"Multiply the score by {self.denial_factor:.2f}"))
         rows.append(("Score", f"{self.score} out of 100"))
         return rows
 

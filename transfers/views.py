@@ -308,9 +308,11 @@ class ClubWindowView(TemplateView):
                 state = "upcoming"
             else:
                 state = "closed"
+            earlier = [w for w in windows if w.opens < window.opens]
             context.update(
                 board=board,
                 window_state=state,
+                previous_window=earlier[0] if earlier else None,
                 horizon=today + datetime.timedelta(days=365),
                 pounds=pounds
                 and {

@@ -8,6 +8,7 @@ from django.urls import reverse
 from newsroom.demo import people
 from newsroom.demo.live import load_live_pages
 from newsroom.demo.loader import DemoLoader
+from newsroom.demo.sagas import load_window_deals
 from newsroom.models import Article
 from transfers.models import Player, TransferLink
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             DemoLoader().load()
+            load_window_deals()
             load_live_pages()
         self.stdout.write(
             self.style.SUCCESS(
