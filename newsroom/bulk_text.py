@@ -236,6 +236,21 @@ QUESTIONS = [
     "Is {player} ready for a new challenge?",
     "What would {player} bring to {buyer}?",
 ]
+# Agents' surnames are built from syllables: about 12,000 of them, so each is named in only a
+# few dozen pieces of a million-article archive, like real names. Search benchmarks need rare
+# words as well as common ones.
+AGENT_ONSETS = ["Ka", "Lo", "Mi", "Ser", "Dra", "Vel", "Tor", "Bri", "Os", "Han", "Pel", "Rud",
+                "Zan", "Gor", "Fen", "Lis", "Mar", "Quen", "Sto", "Ber"]  # fmt: skip
+AGENT_MIDDLES = ["ba", "ren", "vo", "li", "ska", "mo", "dri", "tel", "na", "go", "ru", "pe",
+                 "sa", "ki", "lo", "vi", "da", "ne", "zo", "tu"]  # fmt: skip
+AGENT_ENDINGS = ["vic", "son", "ez", "ini", "ov", "ard", "sen", "oulos", "escu", "ani", "berg",
+                 "ley", "iak", "ens", "ido", "ar", "ek", "ola", "ist", "uk", "man", "oni", "as",
+                 "elli", "ich", "ford", "ell", "ova", "ins", "ant"]  # fmt: skip
+AGENT_LINES = [
+    "His agent, {agent}, is understood to have held an informal meeting with {buyer} officials.",
+    "{agent}, who represents {player}, has kept in regular contact with both clubs.",
+    "The player's camp, led by the agent {agent}, would prefer a decision before the {window}.",
+]
 CLOSERS = [
     "Transfer Desk will keep following the story as the {window} approaches.",
     "Further talks are expected before the end of the month.",
@@ -252,11 +267,17 @@ def person_name(rng: random.Random) -> tuple[str, str]:
     return f"{first} {last}", last
 
 
+def agent_name(rng: random.Random) -> str:
+    return rng.choice(AGENT_ONSETS) + rng.choice(AGENT_MIDDLES) + rng.choice(AGENT_ENDINGS)
+
+
 def article_text(rng: random.Random, words: dict) -> tuple[str, str, str]:
     """A headline, standfirst and HTML body of 300–600 words about one transfer story."""
     headline = rng.choice(HEADLINES).format(**words)
     lead = rng.choice(LEADS).format(**words)
     paragraphs = [p.format(**words) for p in rng.sample(PARAGRAPHS, k=rng.randint(10, 14))]
+    if "agent" in words:
+        paragraphs.insert(rng.randrange(len(paragraphs)), rng.choice(AGENT_LINES).format(**words))
     question = rng.choice(QUESTIONS).format(**words)
     closer = rng.choice(CLOSERS).format(**words)
     middle = len(paragraphs) // 2

@@ -1,19 +1,31 @@
 """Load generated content at any size for benchmarks: `manage.py load_bulk --articles 100000`.
 
-Rows go in with bulk inserts, one transaction per batch, so an interrupted load keeps every
-finished batch and a second run adds more. Articles are spread over five years, with a
-share of drafts, pieces in review, scheduled and archived pieces.
+Rows go in batches, one transaction per batch, so an interrupted load keeps every finished
+batch and a second run adds more. Articles are spread over five years, with a share of drafts,
+pieces in review, scheduled and archived pieces.
+
+On PostgreSQL rows are streamed with COPY, and articles are loaded by several processes at
+once (`--workers`): the search trigger's `to_tsvector` over each body is most of the cost, and
+it runs in the database backend of whichever connection inserts the row, so two connections
+use two cores. Each batch's text comes from a generator seeded by its position, so the content
+is the same whatever the number of workers.
 """
 
 import datetime
 import io
+import itertools
+import multiprocessing
+import os
+import queue
 import random
+import time
+import traceback
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django.db.models import Max
+from django.db import connection, connections, transaction
+from django.db.models import FileField, Max
 from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
@@ -54,10 +66,66 @@ CONTENT_TABLES = [
     TransferUpdate, ArticleAuthor, Article, TransferLink, PlayerSeason, Player, Club,
     Author, Tag, Image, Source, TransferWindow, Competition,
 ]  # fmt: skip
+# Columns the database fills itself (the search trigger), left out of COPY.
+DATABASE_FILLED = {"search_vector"}
+# A worker that reports nothing for this long is taken to be stuck.
+WORKER_SILENCE_LIMIT = 600
 
 
 def clamp(value, low, high):
     return max(low, min(high, value))
+
+
+class Writer:
+    """Inserts rows: COPY on PostgreSQL, with ids taken from the table's sequence beforehand so
+    link rows can point at them; `bulk_create` elsewhere."""
+
+    def __init__(self):
+        self.copy = connection.vendor == "postgresql"
+
+    def objects(self, model, objs):
+        """Insert model instances; returns them with their primary keys set."""
+        if not objs:
+            return objs
+        if not self.copy:
+            return model.objects.bulk_create(objs)
+        table = model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, len(objs)],
+            )
+            for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
+                obj.pk = pk
+        fields = [f for f in model._meta.concrete_fields if f.attname not in DATABASE_FILLED]
+        # A FieldFile is not a value psycopg can send; its name is.
+        files = {f.attname for f in fields if isinstance(f, FileField)}
+        rows = (
+            [
+                getattr(obj, f.attname).name if f.attname in files else getattr(obj, f.attname)
+                for f in fields
+            ]
+            for obj in objs
+        )
+        self._copy(table, [f.column for f in fields], rows)
+        return objs
+
+    def rows(self, model, columns, rows):
+        """Insert plain tuples into `columns` of a (link) table, ids left to the database."""
+        if not rows:
+            return
+        if self.copy:
+            self._copy(model._meta.db_table, columns, rows)
+        else:
+            fields = [model._meta.get_field(c).attname for c in columns]
+            model.objects.bulk_create(model(**dict(zip(fields, row, strict=True))) for row in rows)
+
+    def _copy(self, table, columns, rows):
+        quote = connection.ops.quote_name
+        statement = f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 class Command(BaseCommand):
@@ -69,6 +137,11 @@ class Command(BaseCommand):
         parser.add_argument("--clubs", type=int, help="default: articles / 500, 40 to 2,000")
         parser.add_argument("--links", type=int, help="default: articles / 10, 100 to 100,000")
         parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="processes loading articles at once (PostgreSQL only); default: CPU count",
+        )
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument(
             "--reset", action="store_true", help="Delete ALL content first (not users)."
@@ -78,6 +151,8 @@ class Command(BaseCommand):
         n_articles = options["articles"]
         if n_articles < 0 or options["batch_size"] < 1:
             raise CommandError("--articles must be 0 or more and --batch-size at least 1.")
+        if options["workers"] is not None and options["workers"] < 1:
+            raise CommandError("--workers must be at least 1.")
         n_clubs = options["clubs"] or clamp(n_articles // 500, 40, 2000)
         n_players = options["players"] or clamp(n_articles // 50, 300, 20000)
         n_links = (
@@ -87,23 +162,48 @@ class Command(BaseCommand):
         )
         if min(n_clubs, n_players) < 2:
             raise CommandError("Bulk content needs at least two clubs and two players.")
-        self.rng = random.Random(options["seed"])
+        self.seed = options["seed"]
+        self.rng = random.Random(self.seed)
         self.batch = options["batch_size"]
+        self.workers = self.worker_count(options["workers"])
         self.now = timezone.now()
+        self.write = Writer()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # Safe for a bulk load: a crash loses the last commits, never corrupts.
+                cursor.execute("SET synchronous_commit = off")
         if options["reset"]:
             self.reset()
+        started = time.monotonic()
         try:
             self.load(n_articles, n_clubs, n_players, n_links)
         except KeyboardInterrupt:
             loaded = Article.objects.count()
             self.stderr.write(f"\nInterrupted: {loaded:,} articles are in the database.")
             raise SystemExit(130) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {n_clubs:,} clubs, {n_players:,} players, {n_links:,} transfer links "
+                f"and {n_articles:,} articles in {time.monotonic() - started:,.0f} s "
+                f"({self.workers} article worker{'s' if self.workers > 1 else ''})."
+            )
+        )
+
+    def worker_count(self, asked):
+        # Other databases write one transaction at a time; inside a transaction (a test) other
+        # connections could not see the clubs and players this one has just made.
+        if connection.vendor != "postgresql" or connection.in_atomic_block:
+            return 1
+        return asked or os.cpu_count() or 1
 
     def reset(self):
         self.stdout.write("Deleting existing content…")
         if connection.vendor == "postgresql":
             tables = ", ".join(model._meta.db_table for model in CONTENT_TABLES)
             with connection.cursor() as cursor:
+                if connection.in_atomic_block:
+                    # Deferred foreign-key checks still pending would block TRUNCATE.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         else:
             with transaction.atomic():
@@ -122,12 +222,6 @@ class Command(BaseCommand):
         players = self.players(n_players, clubs)
         links = self.links(n_links, players, clubs, windows, sources)
         self.articles(n_articles, clubs, players, links, authors, tags, images)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Loaded {n_clubs:,} clubs, {n_players:,} players, {n_links:,} transfer links "
-                f"and {n_articles:,} articles."
-            )
-        )
 
     # Reference data: small, get-or-create, shared by every run.
 
@@ -232,13 +326,14 @@ class Command(BaseCommand):
                     )
                 )
             with transaction.atomic():
-                Club.objects.bulk_create(rows)
+                self.write.objects(Club, rows)
         return list(Club.objects.order_by("-pk").values_list("pk", "name")[: total or 1])
 
     def players(self, total, clubs):
         seq = self.next_seq(Player)
         positions = list(Position.values)
         today = self.now.date()
+        competition_of = dict(Club.objects.values_list("pk", "competition_id"))
         for start, size in self.in_batches(total, "players"):
             rows, seasons = [], []
             for i in range(seq + start, seq + start + size):
@@ -262,7 +357,7 @@ class Command(BaseCommand):
                     )
                 )
             with transaction.atomic():
-                created = Player.objects.bulk_create(rows)
+                created = self.write.objects(Player, rows)
                 for player in created:
                     matches = self.rng.randint(8, 38)
                     for year in (self.now.year - 1, self.now.year):
@@ -272,7 +367,7 @@ class Command(BaseCommand):
                                 player_id=player.pk,
                                 club_id=player.current_club_id,
                                 season=f"{year - 1}/{str(year)[2:]}",
-                                competition_id=self._competition_of(player.current_club_id),
+                                competition_id=competition_of[player.current_club_id],
                                 appearances=appearances,
                                 starts=self.rng.randint(0, appearances),
                                 goals=self.rng.randint(0, 12),
@@ -281,17 +376,22 @@ class Command(BaseCommand):
                                 club_matches_played=matches,
                             )
                         )
-                PlayerSeason.objects.bulk_create(seasons)
+                self.write.objects(PlayerSeason, seasons)
         return list(
-            Player.objects.order_by("-pk").values_list("pk", "known_as", "current_club_id", "role")[
-                :total
-            ]
+            Player.objects.order_by("-pk").values_list(
+                "pk", "known_as", "current_club_id", "role", "full_name"
+            )[:total]
         )
 
-    def _competition_of(self, club_id):
-        if not hasattr(self, "_club_competitions"):
-            self._club_competitions = dict(Club.objects.values_list("pk", "competition_id"))
-        return self._club_competitions[club_id]
+    def big_club(self, rng, clubs):
+        """A club picked the way coverage falls: the k-th club is named 1/k as often as the
+        first (Zipf), so a few clubs have a hundred thousand pieces and most have hundreds."""
+        if getattr(self, "_club_weights", (None, None))[0] is not clubs:
+            self._club_weights = (
+                clubs,
+                list(itertools.accumulate(1 / rank for rank in range(1, len(clubs) + 1))),
+            )
+        return rng.choices(clubs, cum_weights=self._club_weights[1])[0][0]
 
     def links(self, total, players, clubs, windows, sources):
         kinds = list(TransferKind.values)
@@ -299,8 +399,8 @@ class Command(BaseCommand):
         for _start, size in self.in_batches(total, "transfer links"):
             rows, chosen = [], []
             for _ in range(size):
-                player_id, _name, from_id, _role = self.rng.choice(players)
-                to_id = self.rng.choice(clubs)[0]
+                player_id, _name, from_id, _role, _full = self.rng.choice(players)
+                to_id = self.big_club(self.rng, clubs)
                 while to_id == from_id:
                     to_id = self.rng.choice(clubs)[0]
                 status = self.rng.choice(LINK_STATUSES)
@@ -324,12 +424,15 @@ class Command(BaseCommand):
                 )
                 chosen.append(self.rng.sample(sources, k=self.rng.randint(1, 3)))
             with transaction.atomic():
-                created = TransferLink.objects.bulk_create(rows)
-                through = TransferLink.sources.through
-                through.objects.bulk_create(
-                    through(transferlink_id=link.pk, source_id=source.pk)
-                    for link, picked in zip(created, chosen, strict=True)
-                    for source in picked
+                created = self.write.objects(TransferLink, rows)
+                self.write.rows(
+                    TransferLink.sources.through,
+                    ["transferlink_id", "source_id"],
+                    [
+                        (link.pk, source.pk)
+                        for link, picked in zip(created, chosen, strict=True)
+                        for source in picked
+                    ],
                 )
                 updates = []
                 for link, picked in zip(created, chosen, strict=True):
@@ -344,92 +447,175 @@ class Command(BaseCommand):
                                 note="Reported by our wire partners.",
                             )
                         )
-                TransferUpdate.objects.bulk_create(updates)
+                self.write.objects(TransferUpdate, updates)
             created_ids.extend((link.pk, link.player_id) for link in created)
         return created_ids
 
+    # Articles: the bulk of the work, in batches that need nothing from one another.
+
     def articles(self, total, clubs, players, links, authors, tags, images):
-        seq = self.next_seq(Article)
-        club_names = dict(clubs)
         links_by_player = {}
         for link_id, player_id in links:
             links_by_player.setdefault(player_id, link_id)
+        self.article_context = {
+            "seq": self.next_seq(Article),
+            "total": total,
+            "clubs": clubs,
+            "club_names": dict(clubs),
+            "players": players,
+            "links_by_player": links_by_player,
+            "author_ids": [author.pk for author in authors],
+            "tag_ids": [tag.pk for tag in tags],
+            "image_ids": [image.pk for image in images],
+        }
+        starts = list(range(0, total, self.batch))
+        workers = min(self.workers, len(starts))
+        with tqdm(total=total, desc="articles", unit=" rows", disable=total == 0) as bar:
+            if workers <= 1:
+                for start in starts:
+                    bar.update(self.article_batch(start))
+            else:
+                self.articles_in_parallel(starts, workers, bar)
+
+    def articles_in_parallel(self, starts, workers, bar):
+        # Forked children must not share the parent's database socket: close it first, and
+        # each child opens its own.
+        connections.close_all()
+        context = multiprocessing.get_context("fork")
+        reports = context.Queue()
+        children = [
+            context.Process(
+                target=self.article_worker, args=(starts[w::workers], reports), daemon=True
+            )
+            for w in range(workers)
+        ]
+        for child in children:
+            child.start()
+        finished, failure, last_news = 0, None, time.monotonic()
+        try:
+            while finished < workers and failure is None:
+                try:
+                    kind, value = reports.get(timeout=1)
+                except queue.Empty:
+                    if time.monotonic() - last_news > WORKER_SILENCE_LIMIT:
+                        failure = f"no progress for {WORKER_SILENCE_LIMIT} s"
+                    elif not any(child.is_alive() for child in children):
+                        failure = "every worker stopped before finishing"
+                    continue
+                last_news = time.monotonic()
+                if kind == "rows":
+                    bar.update(value)
+                elif kind == "done":
+                    finished += 1
+                else:
+                    failure = value
+        finally:
+            for child in children:
+                if failure is not None and child.is_alive():
+                    child.terminate()
+                child.join(timeout=30)
+        if failure is not None:
+            raise CommandError(f"An article worker failed:\n{failure}")
+
+    def article_worker(self, starts, reports):
+        try:
+            connection.connect()
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit = off")
+            for start in starts:
+                reports.put(("rows", self.article_batch(start)))
+            reports.put(("done", None))
+        except KeyboardInterrupt:
+            # The parent reports the interruption; this batch's transaction is rolled back.
+            pass
+        except BaseException:
+            reports.put(("error", traceback.format_exc()))
+        finally:
+            connections.close_all()
+
+    def article_batch(self, start):
+        """Generate and insert the articles at positions start … start + batch, in one
+        transaction; returns how many."""
+        ctx = self.article_context
+        seq, total = ctx["seq"], ctx["total"]
+        rng = random.Random(f"{self.seed}:{seq + start}")
         statuses, weights = zip(*STATUS_WEIGHTS, strict=True)
         span = 5 * 365 * 24 * 60  # five years of minutes
-        recent = []
-        for start, size in self.in_batches(total, "articles"):
-            rows, extras = [], []
-            for i in range(seq + start, seq + start + size):
-                player_id, known_as, seller_id, role = self.rng.choice(players)
-                buyer_id = self.rng.choice(clubs)[0]
-                status = self.rng.choices(statuses, weights)[0]
-                # Older ids are older pieces, so the archive's order matches its ids.
-                minutes_ago = int(span * (1 - (i - seq + 1) / (total + 1))) + self.rng.randint(0, 5)
-                published_at = self.now - datetime.timedelta(minutes=minutes_ago)
-                if status == "scheduled":
-                    status = Article.Status.PUBLISHED
-                    published_at = self.now + datetime.timedelta(hours=self.rng.randint(1, 72))
-                elif status in (Article.Status.DRAFT, Article.Status.IN_REVIEW):
-                    published_at = None
-                words = {
-                    "buyer": club_names.get(buyer_id, "Their rivals"),
-                    "seller": club_names.get(seller_id, "his club"),
-                    "player": known_as,
-                    "role": role,
-                    "fee": f"£{self.rng.randint(10, 120)}m",
-                    "window": self.rng.choice(["January window", "summer window"]),
-                    "age": self.rng.randint(19, 31),
-                }
-                headline, standfirst, body = bulk_text.article_text(self.rng, words)
-                rows.append(
-                    Article(
-                        headline=headline,
-                        slug=f"{slugify(headline)[:150]}-{i}",
-                        standfirst=standfirst,
-                        body=body,
-                        hero_image=self.rng.choice(images),
-                        status=status,
-                        published_at=published_at,
-                        primary_club_id=buyer_id,
-                        record_player_id=player_id if self.rng.random() < 0.3 else None,
-                        seo_description=standfirst[:160],
-                    )
+        rows, extras = [], []
+        for i in range(seq + start, seq + min(start + self.batch, total)):
+            player_id, known_as, seller_id, role, full_name = rng.choice(ctx["players"])
+            buyer_id = self.big_club(rng, ctx["clubs"])
+            status = rng.choices(statuses, weights)[0]
+            # Later positions are newer pieces, spread evenly over five years.
+            minutes_ago = int(span * (1 - (i - seq + 1) / (total + 1))) + rng.randint(0, 5)
+            published_at = self.now - datetime.timedelta(minutes=minutes_ago)
+            created_at = published_at - datetime.timedelta(minutes=rng.randint(20, 600))
+            if status == "scheduled":
+                status = Article.Status.PUBLISHED
+                published_at = self.now + datetime.timedelta(hours=rng.randint(1, 72))
+            elif status in (Article.Status.DRAFT, Article.Status.IN_REVIEW):
+                published_at = None
+            words = {
+                "buyer": ctx["club_names"].get(buyer_id, "Their rivals"),
+                "seller": ctx["club_names"].get(seller_id, "his club"),
+                "player": rng.choice([known_as, full_name]),
+                "role": role,
+                "fee": f"£{rng.randint(10, 120)}m",
+                "window": rng.choice(["January window", "summer window"]),
+                "age": rng.randint(19, 31),
+                "agent": bulk_text.agent_name(rng),
+            }
+            headline, standfirst, body = bulk_text.article_text(rng, words)
+            rows.append(
+                Article(
+                    headline=headline,
+                    slug=f"{slugify(headline)[:150]}-{i}",
+                    standfirst=standfirst,
+                    body=body,
+                    hero_image_id=rng.choice(ctx["image_ids"]),
+                    status=status,
+                    published_at=published_at,
+                    created_at=created_at,
+                    updated_at=published_at or created_at,
+                    primary_club_id=buyer_id,
+                    is_featured=status == Article.Status.PUBLISHED and rng.random() < 0.002,
+                    record_player_id=player_id if rng.random() < 0.3 else None,
+                    seo_description=standfirst[:160],
                 )
-                extras.append((buyer_id, seller_id, player_id))
-            with transaction.atomic():
-                created = Article.objects.bulk_create(rows)
-                self.link_articles(created, extras, links_by_player, authors, tags, recent)
-            recent = [a.pk for a in created[-50:]]
+            )
+            extras.append((buyer_id, seller_id, player_id))
+        with transaction.atomic():
+            created = self.write.objects(Article, rows)
+            self.link_articles(rng, created, extras)
+        return len(created)
 
-    def link_articles(self, created, extras, links_by_player, authors, tags, recent):
+    def link_articles(self, rng, created, extras):
+        ctx = self.article_context
         club_rows, player_rows, tag_rows, byline_rows, related_rows, link_rows = (
             [] for _ in range(6)
         )
+        recent = []
         for article, (buyer_id, seller_id, player_id) in zip(created, extras, strict=True):
-            club_rows.append(Article.clubs.through(article_id=article.pk, club_id=buyer_id))
+            club_rows.append((article.pk, buyer_id))
             if seller_id and seller_id != buyer_id:
-                club_rows.append(Article.clubs.through(article_id=article.pk, club_id=seller_id))
-            player_rows.append(Article.players.through(article_id=article.pk, player_id=player_id))
-            for tag in self.rng.sample(tags, k=2):
-                tag_rows.append(Article.tags.through(article_id=article.pk, tag_id=tag.pk))
-            for position, author in enumerate(self.rng.sample(authors, k=self.rng.randint(1, 2))):
-                byline_rows.append(
-                    ArticleAuthor(article_id=article.pk, author_id=author.pk, position=position)
-                )
-            for other in self.rng.sample(recent, k=min(2, len(recent))):
-                related_rows.append(
-                    Article.related.through(from_article_id=article.pk, to_article_id=other)
-                )
-            if player_id in links_by_player:
-                link_rows.append(
-                    Article.transfer_links.through(
-                        article_id=article.pk, transferlink_id=links_by_player[player_id]
-                    )
-                )
+                club_rows.append((article.pk, seller_id))
+            player_rows.append((article.pk, player_id))
+            for tag_id in rng.sample(ctx["tag_ids"], k=2):
+                tag_rows.append((article.pk, tag_id))
+            for position, author_id in enumerate(
+                rng.sample(ctx["author_ids"], k=rng.randint(1, 2))
+            ):
+                byline_rows.append((article.pk, author_id, position))
+            for other in rng.sample(recent, k=min(2, len(recent))):
+                related_rows.append((article.pk, other))
+            if player_id in ctx["links_by_player"]:
+                link_rows.append((article.pk, ctx["links_by_player"][player_id]))
             recent = [*recent[-49:], article.pk]
-        Article.clubs.through.objects.bulk_create(club_rows)
-        Article.players.through.objects.bulk_create(player_rows)
-        Article.tags.through.objects.bulk_create(tag_rows)
-        ArticleAuthor.objects.bulk_create(byline_rows)
-        Article.related.through.objects.bulk_create(related_rows)
-        Article.transfer_links.through.objects.bulk_create(link_rows)
+        self.write.rows(Article.clubs.through, ["article_id", "club_id"], club_rows)
+        self.write.rows(Article.players.through, ["article_id", "player_id"], player_rows)
+        self.write.rows(Article.tags.through, ["article_id", "tag_id"], tag_rows)
+        self.write.rows(ArticleAuthor, ["article_id", "author_id", "position"], byline_rows)
+        self.write.rows(Article.related.through, ["from_article_id", "to_article_id"], related_rows)
+        self.write.rows(
+            Article.transfer_links.through, ["article_id", "transferlink_id"], link_rows
+        )
