@@ -73,6 +73,9 @@ RUNNING_ENTRIES = [
     ), ("aurelien-tchouameni", "real-madrid", "liverpool"), "", False, False),
 ]  # fmt: skip
 
+# Entries that reuse a demo article's picture: minutes after the start -> the article's slug.
+RUNNING_IMAGES = {24: "liverpool-tchouameni-real-madrid-january-bid"}
+
 # The last window's deadline day: (time of day, author, title, body, link, key event).
 FINISHED_ENTRIES = [
     ("08:00", "hannah-whitlock", "", (
@@ -130,6 +133,13 @@ def load_live_pages(now=None):
     editor = get_user_model().objects.filter(username="editor").first()
     authors = {author.slug: author for author in Author.objects.all()}
 
+    pictures = {
+        minutes: article.hero_image
+        for minutes, slug in RUNNING_IMAGES.items()
+        for article in Article.objects.filter(slug=slug, hero_image__isnull=False).select_related(
+            "hero_image"
+        )
+    }
     starts = now - datetime.timedelta(hours=1)
     evening = timezone.make_aware(datetime.datetime.combine(calendar.today, datetime.time(23)))
     running, _ = LivePage.objects.update_or_create(
@@ -162,6 +172,7 @@ def load_live_pages(now=None):
                 new_status=new_status,
                 is_key_event=key,
                 is_pinned=pinned,
+                image=pictures.get(minutes),
             )
             for minutes, author, title, body, link, new_status, key, pinned in RUNNING_ENTRIES
         ],
