@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Max
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -140,6 +140,13 @@ def forget_entry_page_state(sender, instance, **kwargs):
     slug = LivePage.objects.filter(pk=instance.live_page_id).values_list("slug", flat=True).first()
     if slug:
         cache.delete(state_key(slug))
+
+
+@receiver(pre_delete, sender=TransferLink)
+def forget_status_moves_of_deleted_link(sender, instance, **kwargs):
+    # The entries stay, without the link (SET_NULL); a status move needs its link, in the
+    # database too (entry_status_needs_a_link), so it goes first.
+    LiveEntry.objects.filter(transfer_link=instance).exclude(new_status="").update(new_status="")
 
 
 # Reader pages.

@@ -675,3 +675,15 @@ def test_demo_live_pages_run_now_and_rerun_cleanly(make_club, make_player, make_
     moved = TransferLink.objects.get(player__slug="denis-zakaria", to_club__slug="juventus")
     assert moved.status == TransferStatus.COMPLETED
     assert TransferUpdate.objects.filter(live_entry__isnull=False).count() == 5
+
+
+def test_deleting_a_cited_transfer_link_keeps_the_entry(make_live_page, make_live_entry, make_link):
+    link = make_link()
+    page = make_live_page()
+    entry = make_live_entry(page, transfer_link=link, new_status=TransferStatus.BID)
+
+    link.player.delete()
+
+    entry.refresh_from_db()
+    assert entry.transfer_link is None
+    assert entry.new_status == ""
