@@ -354,3 +354,23 @@ def test_a_taken_slug_is_explained_in_plain_words(client, form_values, editor, s
     page = client.post(url, data).content.decode()
     assert "Another article already uses this slug." in page
     assert "already exists" not in page
+
+
+def test_editors_recover_a_deleted_article_and_writers_cannot(
+    client, form_values, editor, writer, story
+):
+    article = story(headline="Deleted by mistake")
+    client.force_login(editor)
+    client.get(change_url(article))  # keeps the article as found
+    client.post(reverse("admin:newsroom_article_delete", args=[article.pk]), {"post": "yes"})
+    assert not Article.objects.filter(pk=article.pk).exists()
+    recover_list = reverse("admin:newsroom_article_recoverlist")
+    assert "Deleted by mistake" in client.get(recover_list).content.decode()
+    version = Version.objects.get_deleted(Article).get()
+    url = reverse("admin:newsroom_article_recover", args=[version.pk])
+    response = client.post(url, form_values(client.get(url), "article_form"))
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).headline == "Deleted by mistake"
+    client.force_login(writer)
+    assert client.get(recover_list).status_code == 403
+    assert client.get(url).status_code == 403
