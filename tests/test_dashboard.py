@@ -190,7 +190,8 @@ def test_the_age_chart_escapes_names_and_lists_undated_players(make_club, make_p
     make_player(current_club=club, known_as="<O'Neil>", contract_expires=datetime.date(2027, 5, 1))
     make_player(current_club=club, known_as="Undated", contract_expires=None)
     chart = charts.age_contract_chart(club, list(club.squad.all()), TODAY)
-    assert "&lt;O&#x27;Neil&gt;" in chart.svg and "<O'Neil>" not in chart.svg
+    assert "&lt;O&#x27;Neil&gt;: 26 years old, contract until May 2027" in chart.svg
+    assert "<O'Neil>" not in chart.svg
     assert "Brighton &amp; Hove" in chart.svg
     assert chart.rows[0][0] == "<O'Neil>"
     assert chart.notes == ["Not shown, with no current contract date on record: Undated."]

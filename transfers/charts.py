@@ -16,6 +16,7 @@ from transfers.dashboard import exact_age, format_signed
 
 # A narrow drawing: it scales down to a phone with its text still legible.
 WIDTH, HEIGHT = 480, 300
+MAX_LABELLED_DOTS = 30
 SPEND_COLOUR, PROFIT_COLOUR, INK, GRID = "#b91c1c", "#047857", "#1f2937", "#d1d5db"
 
 
@@ -318,33 +319,37 @@ def age_contract_chart(club, squad, today):
             round(top + plot_h / 2, 1),
         )
     )
-    # Dots first, so labels can steer clear of them; the threshold's own label too.
-    dots = [(player, px(age), py(years), years) for player, age, years in points]
-    taken = [(x - 6, yy - 6, x + 6, yy + 6) for _, x, yy, _ in dots]
+    # Dots first, so labels can steer clear of them; the threshold's own label too. A big squad
+    # gets no names on the drawing (they would only collide): each dot's title and the table
+    # beside the chart still name everyone.
+    dots = [(player, age, px(age), py(years), years) for player, age, years in points]
+    taken = [(x - 6, yy - 6, x + 6, yy + 6) for _, _, x, yy, _ in dots]
     taken.append((WIDTH - right - 100, py(1) - 14, WIDTH - right, py(1) - 2))
     bounds = (left, top - 10, WIDTH - right, top + plot_h - 1)
-    for player, x, yy, years in sorted(dots, key=lambda d: (d[1], d[2])):
-        label_x, label_y, anchor = place_label(player.known_as, x, yy, taken, bounds)
-        parts.append(
-            format_html(
-                "<g><title>{}: {} years old, contract until {}</title>"
-                '<circle cx="{}" cy="{}" r="5" fill="{}" stroke="{}" stroke-width="1.5"/>'
-                '<text x="{}" y="{}" text-anchor="{}" font-size="12" fill="{}">{}</text>'
-                "</g>",
-                player.known_as,
-                int(age),
-                player.contract_expires.strftime("%B %Y"),
-                x,
-                yy,
-                SPEND_COLOUR if years <= 1 else INK,
-                "#ffffff",
+    labelled = len(dots) <= MAX_LABELLED_DOTS
+    for player, age, x, yy, years in sorted(dots, key=lambda d: (d[2], d[3])):
+        dot = format_html(
+            '<title>{}: {} years old, contract until {}</title><circle cx="{}" cy="{}" r="5" '
+            'fill="{}" stroke="#ffffff" stroke-width="1.5"/>',
+            player.known_as,
+            int(age),
+            player.contract_expires.strftime("%B %Y"),
+            x,
+            yy,
+            SPEND_COLOUR if years <= 1 else INK,
+        )
+        label = ""
+        if labelled:
+            label_x, label_y, anchor = place_label(player.known_as, x, yy, taken, bounds)
+            label = format_html(
+                '<text x="{}" y="{}" text-anchor="{}" font-size="12" fill="{}">{}</text>',
                 label_x,
                 label_y,
                 anchor,
                 INK,
                 player.known_as,
             )
-        )
+        parts.append(format_html("<g>{}{}</g>", dot, label))
 
     urgent = [p for p, _, y in points if y <= 1]
     description = (

@@ -5,11 +5,10 @@ the page costs the same whatever the size of the club's history.
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -23,6 +22,9 @@ from transfers.models import (
 )
 
 RECENT_WINDOWS = 6
+# Lists stay short whatever the data; the sums above them count every deal.
+DEALS_SHOWN = 25
+TARGETS_SHOWN = 10
 AGE_BANDS = [
     ("Under 21", 0, 20),
     ("21 to 24", 21, 24),
@@ -93,14 +95,6 @@ class Totals:
         return total.quantize(Decimal(1))
 
 
-def add_fees(links):
-    amounts = defaultdict(Decimal)
-    for link in links:
-        if link.fee_amount is not None:
-            amounts[link.fee_currency] += link.fee_amount
-    return Totals(dict(amounts))
-
-
 def subtract(spent, received):
     amounts = {c: spent.get(c) - received.get(c) for c in {*spent.amounts, *received.amounts}}
     return Totals(amounts)
@@ -151,28 +145,62 @@ class WindowDashboard:
         return sorted(earlier, key=lambda w: w.opens)[-RECENT_WINDOWS:]
 
     @cached_property
-    def completed_links(self):
-        return list(
+    def money(self):
+        """{(window id, is arrival, currency): (fees summed, deals, deals with a fee)}: one
+        aggregate over the club's done deals in the recent windows, however many there are."""
+        rows = (
             TransferLink.objects.involving(self.club)
             .filter(status=TransferStatus.COMPLETED, window__in=self.recent_windows)
-            .select_related("player", "from_club", "to_club")
-            .order_by("-updated_at", "-id")
+            .values("window_id", "to_club_id", "fee_currency")
+            .annotate(total=Sum("fee_amount"), deals=Count("id"), with_fee=Count("fee_amount"))
+            .order_by()
+        )
+        return {
+            (row["window_id"], row["to_club_id"] == self.club.pk, row["fee_currency"]): (
+                row["total"],
+                row["deals"],
+                row["with_fee"],
+            )
+            for row in rows
+        }
+
+    def _totals(self, window, arriving):
+        return Totals(
+            {
+                currency: total
+                for (window_id, is_in, currency), (total, _, with_fee) in self.money.items()
+                if window_id == window.pk and is_in == arriving and with_fee
+            }
         )
 
-    @cached_property
-    def open_links(self):
+    def _deal_count(self, arriving):
+        return sum(
+            deals
+            for (window_id, is_in, _), (_, deals, _) in self.money.items()
+            if window_id == self.window.pk and is_in == arriving
+        )
+
+    def _deals(self, links):
+        return list(
+            links.filter(status=TransferStatus.COMPLETED, window=self.window)
+            .select_related("player", "from_club", "to_club")
+            .order_by("-updated_at", "-id")[:DEALS_SHOWN]
+        )
+
+    def _open(self, links):
         in_window = Q(window=self.window)
         if self.is_default:
             # A live rumour with no window yet is about the coming one.
             in_window |= Q(window__isnull=True)
-        return list(
-            TransferLink.objects.involving(self.club)
-            .open()
+        shown = (
+            links.open()
             .filter(in_window)
             .select_related("player", "from_club", "to_club")
             .with_likelihood()
-            .order_by("-likelihood", "-updated_at", "-id")
+            # The stored score picks the most likely few (indexed); the live one orders them.
+            .order_by("-likelihood", "-updated_at", "-id")[:TARGETS_SHOWN]
         )
+        return sorted(shown, key=lambda x: (-x.current_likelihood.score, -x.pk))
 
     @cached_property
     def squad(self):
@@ -184,38 +212,39 @@ class WindowDashboard:
     def is_default(self):
         return self.window == default_window(self.windows, self.today)
 
-    @property
+    @cached_property
     def arrivals(self):
-        return [x for x in self.completed_links if x.window_id == self.window.pk and self._is_in(x)]
+        """The latest DEALS_SHOWN done deals into the club in the window (the sums count all)."""
+        return self._deals(TransferLink.objects.incoming(self.club))
 
-    @property
+    @cached_property
     def departures(self):
-        return [
-            x for x in self.completed_links if x.window_id == self.window.pk and not self._is_in(x)
-        ]
-
-    def _is_in(self, link):
-        return link.to_club_id == self.club.pk
+        return self._deals(TransferLink.objects.outgoing(self.club))
 
     @property
+    def arrivals_count(self):
+        return self._deal_count(arriving=True)
+
+    @property
+    def departures_count(self):
+        return self._deal_count(arriving=False)
+
+    @cached_property
     def targets_in(self):
-        return self._by_live_likelihood([x for x in self.open_links if self._is_in(x)])
+        """The TARGETS_SHOWN likeliest live incoming links, most likely first."""
+        return self._open(TransferLink.objects.incoming(self.club))
 
-    @property
+    @cached_property
     def targets_out(self):
-        return self._by_live_likelihood([x for x in self.open_links if not self._is_in(x)])
-
-    @staticmethod
-    def _by_live_likelihood(links):
-        return sorted(links, key=lambda x: (-x.current_likelihood.score, -x.pk))
+        return self._open(TransferLink.objects.outgoing(self.club))
 
     @property
     def spent(self):
-        return add_fees(self.arrivals)
+        return self._totals(self.window, arriving=True)
 
     @property
     def received(self):
-        return add_fees(self.departures)
+        return self._totals(self.window, arriving=False)
 
     @property
     def net(self):
@@ -224,7 +253,11 @@ class WindowDashboard:
     @property
     def undisclosed(self):
         """Completed moves with no fee on record (free transfers, undisclosed fees, most loans)."""
-        return sum(1 for x in self.arrivals + self.departures if x.fee_amount is None)
+        return sum(
+            deals - with_fee
+            for (window_id, _, _), (_, deals, with_fee) in self.money.items()
+            if window_id == self.window.pk
+        )
 
     @property
     def in_pounds(self):
@@ -245,17 +278,14 @@ class WindowDashboard:
 
     @cached_property
     def spend_history(self):
-        spends = []
-        for window in self.recent_windows:
-            done = [x for x in self.completed_links if x.window_id == window.pk]
-            spends.append(
-                WindowSpend(
-                    window,
-                    add_fees(x for x in done if self._is_in(x)),
-                    add_fees(x for x in done if not self._is_in(x)),
-                )
+        return [
+            WindowSpend(
+                window,
+                self._totals(window, arriving=True),
+                self._totals(window, arriving=False),
             )
-        return spends
+            for window in self.recent_windows
+        ]
 
     @property
     def expiring_contracts(self):

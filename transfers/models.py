@@ -478,7 +478,11 @@ class TransferUpdate(models.Model):
 
     class Meta:
         ordering = ["reported_at", "id"]
-        indexes = [models.Index(fields=["link", "reported_at"])]
+        indexes = [
+            models.Index(fields=["link", "reported_at"]),
+            # The tracker-search feeds list updates newest first across many links.
+            models.Index(fields=["-reported_at", "-id"], name="update_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),

@@ -5,8 +5,10 @@ News on these pages is read through the clubs' and players' reverse relations
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -30,6 +32,7 @@ from transfers.models import (
     TransferWindow,
     format_money,
 )
+from transfers.pagination import ArchivePaginationMixin
 from transfers.records import record_tables
 from transfers.saga import saga_slug, saga_title, timeline
 
@@ -67,7 +70,22 @@ def by_position(players):
     return [(f"{position.label}s", group) for position, group in groups.items() if group]
 
 
-class ClubView(ListView):
+def newest_links_involving(club, limit):
+    """The club's `limit` most recently updated links, incoming or outgoing.
+
+    Where the database allows it, the newest links each way are read from their own index and
+    merged, rather than sorting every link a big club has ever had to satisfy one OR.
+    """
+    if not connection.features.supports_slicing_ordering_in_compound:
+        return TransferLink.objects.involving(club).for_tracker()[:limit]
+    newest = TransferLink.objects.order_by("-updated_at", "-id").values("pk")
+    nearest = newest.filter(to_club=club)[:limit].union(
+        newest.filter(from_club=club)[:limit], all=True
+    )
+    return TransferLink.objects.filter(pk__in=nearest).for_tracker()[:limit]
+
+
+class ClubView(ArchivePaginationMixin, ListView):
     """The club hub: “Latest <Club> transfer news”, its transfer links and its squad."""
 
     template_name = "transfers/club_detail.html"
@@ -82,7 +100,7 @@ class ClubView(ListView):
 
     def get_context_data(self, **kwargs):
         club = self.club
-        links = list(TransferLink.objects.involving(club).for_tracker()[:CLUB_LINKS_SHOWN])
+        links = list(newest_links_involving(club, CLUB_LINKS_SHOWN))
         tracker = reverse("transfers:tracker")
         trail = [(club.name, club.get_absolute_url())]
         if club.competition is not None:
@@ -127,7 +145,7 @@ class PlayerView(DetailView):
         )
 
 
-class CompetitionView(ListView):
+class CompetitionView(ArchivePaginationMixin, ListView):
     """A competition's clubs and the latest news about any of them."""
 
     template_name = "transfers/competition_detail.html"
@@ -267,6 +285,14 @@ class SagaView(DetailView):
         )
 
 
+def tracker_url(club, direction, window=None, **query):
+    """The tracker filtered to one club's moves one way: where a capped list continues."""
+    query = {"club": club.slug, "direction": direction, **query}
+    if window is not None:
+        query["window"] = window.slug
+    return f"{reverse('transfers:tracker')}?{urlencode(query)}"
+
+
 class ClubWindowView(TemplateView):
     """A club's window in figures: the current or next one, unless ?window= names another."""
 
@@ -313,6 +339,12 @@ class ClubWindowView(TemplateView):
                 board=board,
                 window_state=state,
                 previous_window=earlier[0] if earlier else None,
+                tracker_urls={
+                    "arrivals": tracker_url(club, "incoming", status="completed", window=window),
+                    "departures": tracker_url(club, "outgoing", status="completed", window=window),
+                    "targets_in": tracker_url(club, "incoming", status="open", sort="likelihood"),
+                    "targets_out": tracker_url(club, "outgoing", status="open", sort="likelihood"),
+                },
                 horizon=today + datetime.timedelta(days=365),
                 pounds=pounds
                 and {
