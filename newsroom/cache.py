@@ -10,6 +10,7 @@ errors, and callers treat a missing version as "serve without the cache". With R
 ``BreakerConnectionPool`` stops a dead or hung server from costing every cache call a timeout.
 """
 
+import datetime
 import logging
 import math
 import time
@@ -25,7 +26,10 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "pagecache:version"
+# Bump the number when what is stored changes shape: during a rolling deploy, old and new
+# code share the cache and must not read each other's entries.
+KEY_PREFIX = "pagecache:2:"
+VERSION_KEY = f"{KEY_PREFIX}version"
 NOTHING_SCHEDULED = "none"
 
 # Apps whose models are public content (or feed a public page), less the private ones.
@@ -105,16 +109,21 @@ def next_go_live_timestamp(version, now=None):
     """When the next scheduled piece goes live (a POSIX timestamp), or None if nothing waits.
 
     Cached under the content version: publishing, rescheduling or unpublishing bumps the
-    version, and a cached time that has passed is looked up again.
+    version, and a cached time that has passed is looked up again. The answer holds only from
+    the moment it was looked up, should the clock ever go back (a test's clock does).
     """
-    now = now or timezone.now()
-    key = f"pagecache:next-go-live:{version}"
-    cached = safe_get(key)
-    if cached is None or (cached != NOTHING_SCHEDULED and cached <= now.timestamp()):
-        upcoming = _next_go_live(now)
-        cached = upcoming.timestamp() if upcoming else NOTHING_SCHEDULED
-        safe_set(key, cached, settings.PAGE_CACHE_SECONDS)
-    return None if cached == NOTHING_SCHEDULED else cached
+    now = (now or timezone.now()).timestamp()
+    key = f"{KEY_PREFIX}next-go-live:{version}"
+    try:
+        looked_up, go_live = safe_get(key)
+        if looked_up <= now and (go_live == NOTHING_SCHEDULED or now < go_live):
+            return None if go_live == NOTHING_SCHEDULED else go_live
+    except (TypeError, ValueError):
+        pass  # Not cached, or written in another format by other code: look it up.
+    upcoming = _next_go_live(datetime.datetime.fromtimestamp(now, datetime.UTC))
+    go_live = upcoming.timestamp() if upcoming else NOTHING_SCHEDULED
+    safe_set(key, (now, go_live), settings.PAGE_CACHE_SECONDS)
+    return None if go_live == NOTHING_SCHEDULED else go_live
 
 
 def expiry(version, now=None):

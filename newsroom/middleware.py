@@ -134,13 +134,9 @@ class PageCacheMiddleware:
                 # now is cached for everyone.
                 use_primary.set(True)
         key = self.key(version, request)
-        entry = cache.safe_get(key)
-        if entry is not None and time.time() < entry["expires"]:
-            response = HttpResponse(entry["content"], status=entry["status"])
-            for name, value in entry["headers"]:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return self.mark_public(response, cache.timeout_until(entry["expires"]))
+        cached = self.from_entry(cache.safe_get(key))
+        if cached is not None:
+            return cached
         response = self.get_response(request)
         if not self.is_storable(response):
             return self.mark(response, settings.PAGE_MAX_AGE)
@@ -155,17 +151,31 @@ class PageCacheMiddleware:
                     for name, value in response.items()
                     if name.lower() not in UNCACHED_HEADERS
                 ],
+                "created": time.time(),
                 "expires": expires,
             }
             cache.safe_set(key, entry, timeout)
         response["X-Page-Cache"] = "miss"
         return self.mark_public(response, timeout)
 
+    def from_entry(self, entry):
+        """The cached response, or None when there is none still valid now."""
+        try:
+            if not entry["created"] <= time.time() < entry["expires"]:
+                return None
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for name, value in entry["headers"]:
+                response[name] = value
+        except (KeyError, TypeError, ValueError):
+            return None  # Nothing cached, or an entry in a shape this code does not know.
+        response["X-Page-Cache"] = "hit"
+        return self.mark_public(response, cache.timeout_until(entry["expires"]))
+
     @staticmethod
     def key(version, request):
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"pagecache:page:{version}:{digest}"
+        return f"{cache.KEY_PREFIX}page:{version}:{digest}"
 
     @staticmethod
     def is_storable(response):
