@@ -54,7 +54,7 @@ class PlayerAdmin(admin.ModelAdmin):
 
 @admin.register(TransferWindow)
 class TransferWindowAdmin(admin.ModelAdmin):
-    list_display = ["name", "opens", "closes"]
+    list_display = ["name", "opens", "closes", "eur_to_gbp", "usd_to_gbp"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "opens"
@@ -84,6 +84,7 @@ class TransferLinkAdmin(admin.ModelAdmin):
         "status",
         "fee_display",
         "window",
+        "likelihood",
         "updated_at",
     ]
     list_filter = ["status", "kind", "window", "to_club__competition"]

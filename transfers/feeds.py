@@ -77,6 +77,12 @@ class UpdateFeed(Feed):
         return title
 
     def item_description(self, update):
+        # Asked for twice per item (RSS description and content:encoded): build it once.
+        if not hasattr(update, "_feed_html"):
+            update._feed_html = self.describe(update)
+        return update._feed_html
+
+    def describe(self, update):
         parts = []
         if update.note:
             parts.append(format_html("<p>{}</p>", update.note))
