@@ -52,8 +52,14 @@ def pages_showing_the_article(world):
         "/",
         world["article"].get_absolute_url(),
         world["club"].get_absolute_url(),
+        world["player"].get_absolute_url(),
+        world["tag"].get_absolute_url(),
+        world["author"].get_absolute_url(),
+        "/search/?q=Tchouameni",
         "/feed/",
         f"/clubs/{world['club'].slug}/feed/",
+        f"/players/{world['player'].slug}/feed/",
+        f"/tags/{world['tag'].slug}/feed/",
     ]
 
 
@@ -105,8 +111,9 @@ def test_an_unpublished_or_archived_piece_disappears_at_once(client, world, stat
     article.save()
 
     assert client.get(article.get_absolute_url()).status_code == 404
-    for path in ["/", world["club"].get_absolute_url(), "/feed/"]:
-        assert article.headline not in client.get(path).content.decode(), path
+    for path in pages_showing_the_article(world):
+        if path != article.get_absolute_url():
+            assert article.headline not in client.get(path).content.decode(), path
 
 
 def test_a_deleted_piece_disappears_at_once(client, world):
