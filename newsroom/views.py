@@ -9,17 +9,20 @@ from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from newsroom import search
 from newsroom.models import Article, Author, SlugRedirect, Tag
 from transfers.models import Club, PlayerSeason, TransferLink
+from transfers.pagination import ArchivePaginationMixin
 from transfers.records import record_table_at_club
 
 HOTTEST_LINKS = 6
 CLUB_RAIL_SIZE = 12
 CLUB_BOX_SIZE = 5
+# The club rail is read from this many newest pieces, not the whole archive: the clubs with the
+# latest news are among them whenever they name at least CLUB_RAIL_SIZE clubs.
+CLUB_RAIL_WINDOW = 500
 
 
 def home_crumb():
@@ -33,28 +36,23 @@ class ArticleListView(ListView):
     paginate_by = settings.PAGE_SIZE
 
 
-class HomeView(ArticleListView):
+class HomeView(ArchivePaginationMixin, ArticleListView):
     template_name = "newsroom/home.html"
 
     def get_queryset(self):
-        # The newest featured piece leads; without one, the newest piece does.
-        self.lead = (
-            Article.objects.published()
-            .for_listing()
-            .order_by("-is_featured", "-published_at", "-id")
-            .first()
-        )
+        # The newest featured piece leads; without one, the newest piece does. Two queries
+        # rather than one ORDER BY is_featured, which no index serves.
+        published = Article.objects.published().for_listing()
+        self.lead = published.filter(is_featured=True).first() or published.first()
         articles = Article.objects.published().for_listing()
         if self.lead is not None:
             articles = articles.exclude(pk=self.lead.pk)
         return articles
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
+        newest = Article.objects.published().order_by("-published_at", "-id")
         clubs_in_the_news = (
-            Club.objects.filter(
-                articles__status=Article.Status.PUBLISHED, articles__published_at__lte=now
-            )
+            Club.objects.filter(articles__in=newest.values("pk")[:CLUB_RAIL_WINDOW])
             .annotate(latest_news=Max("articles__published_at"))
             .order_by("-latest_news", "name")[:CLUB_RAIL_SIZE]
         )
@@ -133,7 +131,7 @@ def article_page_context(article):
     }
 
 
-class AuthorView(ArticleListView):
+class AuthorView(ArchivePaginationMixin, ArticleListView):
     template_name = "newsroom/author_detail.html"
 
     def get_queryset(self):
@@ -146,7 +144,7 @@ class AuthorView(ArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-class TagView(ArticleListView):
+class TagView(ArchivePaginationMixin, ArticleListView):
     template_name = "newsroom/tag_detail.html"
 
     def get_queryset(self):

@@ -38,7 +38,10 @@ def canonical_url(context):
     request = context.get("request")
     path = request.path if request is not None else "/"
     page_obj = context.get("page_obj")
-    if page_obj is not None and page_obj.number > 1:
+    if page_obj is not None and page_obj.number is None:
+        # A page of the archive found by position (transfers.pagination).
+        path = f"{path}?{page_obj.query}"
+    elif page_obj is not None and page_obj.number > 1:
         path = f"{path}?page={page_obj.number}"
     return absolute(path)
 
@@ -55,7 +58,9 @@ def page_meta(
     """Every tag a search engine or a social network reads, built from one set of values."""
     site_name = settings.SITE_NAME
     page_obj = context.get("page_obj")
-    if page_obj is not None and page_obj.number > 1:
+    if page_obj is not None and page_obj.number is None:
+        title = f"{title or 'Latest transfer news'}: {page_obj.title_part}"
+    elif page_obj is not None and page_obj.number > 1:
         title = f"{title or 'Latest transfer news'}: page {page_obj.number}"
     full_title = f"{title} | {site_name}" if title else f"{site_name}: football transfer news"
     description = " ".join(str(description or DEFAULT_DESCRIPTION).split())

@@ -1,0 +1,176 @@
+"""Pagination for lists that grow to a million rows, shared by the club, competition, home, tag
+and author pages (the editorial app imports it; this app imports nothing from that one).
+
+Counting a list and skipping to a deep page both cost in proportion to the list's length in
+PostgreSQL (`COUNT(*)`, `OFFSET`), so a list keeps numbered pages only near the top: it counts
+at most `MAX_NUMBERED_PAGES` pages' worth of rows, in one bounded query, and past those the
+"Older" link carries the position of the last item shown (`?before=<time>.<id>`), which an
+index finds directly: the 500th page of a club's news costs what the first does.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
+
+MAX_NUMBERED_PAGES = 20
+
+
+class CappedPaginator(Paginator):
+    """A paginator that never counts more than `max_pages` pages' worth of rows.
+
+    `count` is exact up to that cap; `more` says whether the list goes on past it.
+    """
+
+    def __init__(self, object_list, per_page, max_pages=None, **kwargs):
+        self.max_pages = max_pages or MAX_NUMBERED_PAGES
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def counted(self):
+        limit = self.max_pages * self.per_page
+        # Only the key is selected, so an index can answer; LIMIT bounds the work.
+        return self.object_list.values("pk")[: limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.counted, self.max_pages * self.per_page)
+
+    @property
+    def more(self):
+        return self.counted > self.max_pages * self.per_page
+
+    def _get_page(self, *args, **kwargs):
+        return NumberedPage(*args, **kwargs)
+
+
+class NumberedPage(Page):
+    """A page near the top of the list; the last numbered one links on by position."""
+
+    @property
+    def where(self):
+        # "Page 3 of 20" would be untrue when the list goes on past the cap.
+        return f"Page {self.number}" if self.paginator.more else ""
+
+    @property
+    def older_cursor(self):
+        if self.has_next() or not self.paginator.more or not self.object_list:
+            return ""
+        return cursor_of(self.object_list[len(self.object_list) - 1])
+
+    @property
+    def newer_cursor(self):
+        return ""
+
+
+class PositionPage:
+    """A page found by position in the archive: the items just older (or newer) than an item.
+
+    Quacks like a `Page` for the templates: `number` is None, `has_previous()` and `has_next()`
+    say whether there are newer and older items.
+    """
+
+    number = None
+
+    def __init__(self, object_list, paginator, query, newer_cursor, older_cursor):
+        self.object_list = object_list
+        self.paginator = paginator
+        self.query = query  # the page's own query string, for its canonical URL
+        self.newer_cursor = newer_cursor
+        self.older_cursor = older_cursor
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_previous(self):
+        return bool(self.newer_cursor)
+
+    def has_next(self):
+        return bool(self.older_cursor)
+
+    def has_other_pages(self):
+        return True
+
+    @property
+    def title_part(self):
+        """'from 3 May 2024': where in the archive the page starts, for titles."""
+        if not self.object_list:
+            return "earlier stories"
+        first = timezone.localtime(self.object_list[0].published_at)
+        return f"from {format_date(first, 'j F Y')}"
+
+    @property
+    def where(self):
+        return self.title_part[0].upper() + self.title_part[1:]
+
+
+def cursor_of(item):
+    """An item's position in a newest-first list: its publishing time (µs) and id."""
+    micros = round(item.published_at.timestamp() * 1_000_000)
+    return f"{micros}.{item.pk}"
+
+
+def parse_cursor(text):
+    """(published_at, id) from a cursor; a malformed one is a 404, like an unknown page."""
+    try:
+        micros, pk = (int(part) for part in text.split("."))
+        when = datetime.datetime.fromtimestamp(micros / 1_000_000, tz=datetime.UTC)
+    except (ValueError, OverflowError, OSError) as error:
+        raise Http404("That position in the archive does not exist.") from error
+    if pk < 1:
+        raise Http404("That position in the archive does not exist.")
+    return when, pk
+
+
+class ArchivePaginationMixin:
+    """For a ListView of articles ordered newest first by (published_at, id): numbered pages
+    near the top, then pages by position (`?before=` and `?after=` cursors)."""
+
+    paginator_class = CappedPaginator
+
+    def paginate_queryset(self, queryset, page_size):
+        before = self.request.GET.get("before")
+        after = self.request.GET.get("after")
+        if not before and not after:
+            return super().paginate_queryset(queryset, page_size)
+        paginator = self.get_paginator(queryset, page_size)
+        if before:
+            when, pk = parse_cursor(before)
+            # The first condition alone is what lets an index start the scan at the cursor.
+            older = queryset.filter(
+                Q(published_at__lte=when) & (Q(published_at__lt=when) | Q(pk__lt=pk))
+            )
+            items = list(older[: page_size + 1])
+            page = PositionPage(
+                items[:page_size],
+                paginator,
+                urlencode({"before": before}),
+                newer_cursor=cursor_of(items[0]) if items else "",
+                older_cursor=cursor_of(items[page_size - 1]) if len(items) > page_size else "",
+            )
+        else:
+            when, pk = parse_cursor(after)
+            newer = queryset.filter(
+                Q(published_at__gte=when) & (Q(published_at__gt=when) | Q(pk__gt=pk))
+            ).order_by("published_at", "pk")
+            items = list(newer[: page_size + 1])
+            if len(items) <= page_size:
+                # Back at the top of the list: show its first page, as the list itself would.
+                return super().paginate_queryset(queryset, page_size)
+            items = items[:page_size][::-1]
+            page = PositionPage(
+                items,
+                paginator,
+                urlencode({"after": after}),
+                newer_cursor=cursor_of(items[0]),
+                older_cursor=cursor_of(items[-1]),
+            )
+        return paginator, page, page.object_list, True
