@@ -22,7 +22,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo --if-empty
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	CSP_REPORT_ONLY=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest

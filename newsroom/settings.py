@@ -270,6 +270,11 @@ if AWS_STORAGE_BUCKET_NAME:
         f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
     )
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"https://{_media_origin}")
+# Development only: `make run` sends the same policy as report-only, so audit tools that
+# inject a script (../shared/tools/check-pages loads axe-core) can run; violations are still
+# reported in the browser console. Production always enforces.
+if DEBUG and env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY, CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY, None
 
 # Login lockout (django-axes): five failures for one username from one address lock that pair
 # out for 15 minutes. State lives in the database, not the cache, which ignores errors.
