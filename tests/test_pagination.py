@@ -137,3 +137,33 @@ def test_home_tag_and_author_lists_reach_the_archive_by_position(
     link = older_link(html)
     assert link and link.startswith("?before=")
     assert client.get(url + link).status_code == 200
+
+
+def test_tracker_counts_at_most_its_cap_and_says_so(client, monkeypatch, make_link):
+    from transfers import views
+
+    monkeypatch.setattr(views, "TRACKER_MAX_PAGES", 1)
+    for _ in range(25):
+        make_link()
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/transfers/").content.decode()
+    assert "More than 20 transfer links" in html
+    assert "page 1 of" not in html
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
+    assert counts and all("LIMIT" in sql for sql in counts)
+
+
+def test_tracker_club_list_offers_every_club_and_keeps_the_choice(client, make_club):
+    from transfers.filters import LongSelect
+
+    clubs = [make_club(name=f"Club & Co {n}") for n in range(3)]
+    html = client.get(f"/transfers/?club={clubs[1].slug}").content.decode()
+    select = re.search(r'<select[^>]*name="club"[^>]*>(.*?)</select>', html, re.S)[1]
+    assert '<option value="">Any club</option>' in select
+    assert f'<option value="{clubs[1].slug}" selected>Club &amp; Co 1</option>' in select
+    assert all(f'value="{club.slug}"' in select for club in clubs)
+    widget = LongSelect(choices=[("a", "A"), ("b", "<B>")])
+    assert widget.render("x", "b", {"id": "id_x"}) == (
+        '<select id="id_x" name="x"><option value="a">A</option>'
+        '<option value="b" selected>&lt;B&gt;</option></select>'
+    )

@@ -27,8 +27,10 @@ class CappedPaginator(Paginator):
     `count` is exact up to that cap; `more` says whether the list goes on past it.
     """
 
-    def __init__(self, object_list, per_page, max_pages=None, **kwargs):
+    def __init__(self, object_list, per_page, max_pages=None, by_position=False, **kwargs):
         self.max_pages = max_pages or MAX_NUMBERED_PAGES
+        # Lists ordered by (published_at, id) go on past the cap by position; others stop.
+        self.by_position = by_position
         super().__init__(object_list, per_page, **kwargs)
 
     @cached_property
@@ -59,7 +61,8 @@ class NumberedPage(Page):
 
     @property
     def older_cursor(self):
-        if self.has_next() or not self.paginator.more or not self.object_list:
+        paginator = self.paginator
+        if self.has_next() or not (paginator.more and paginator.by_position) or not self:
             return ""
         return cursor_of(self.object_list[len(self.object_list) - 1])
 
@@ -135,6 +138,9 @@ class ArchivePaginationMixin:
     near the top, then pages by position (`?before=` and `?after=` cursors)."""
 
     paginator_class = CappedPaginator
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, by_position=True, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         before = self.request.GET.get("before")

@@ -32,7 +32,7 @@ from transfers.models import (
     TransferWindow,
     format_money,
 )
-from transfers.pagination import ArchivePaginationMixin
+from transfers.pagination import ArchivePaginationMixin, CappedPaginator
 from transfers.records import record_tables
 from transfers.saga import saga_slug, saga_title, timeline
 
@@ -47,6 +47,7 @@ STATUS_ORDER = [
     TransferStatus.COLLAPSED,
 ]
 CLUB_LINKS_SHOWN = 60
+TRACKER_MAX_PAGES = 50
 PLAYER_NEWS_SHOWN = 6
 
 
@@ -176,8 +177,13 @@ class TrackerView(FilterView):
     context_object_name = "links"
     paginate_by = settings.PAGE_SIZE
     filterset_class = TransferLinkFilterSet
+    # Counting 100,000 links on every view costs more than the page: count up to 50 pages.
+    paginator_class = CappedPaginator
     # Each row's likelihood bar is computed live from its prefetched updates.
     queryset = TransferLink.objects.for_tracker().with_likelihood()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, max_pages=TRACKER_MAX_PAGES, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -194,6 +200,7 @@ class TrackerView(FilterView):
         context.update(
             active_filters=active,
             result_count=page.paginator.count if page is not None else 0,
+            result_count_is_floor=page is not None and page.paginator.more,
             has_errors=self.filterset.is_bound and bool(self.filterset.form.errors),
             search_feeds=tracker_feed_links(self.filterset),
         )
