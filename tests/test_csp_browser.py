@@ -9,7 +9,10 @@ import shutil
 import pytest
 from django.contrib.auth import get_user_model
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.browser,
+]
 
 CHROMIUM = "/usr/bin/chromium"
 

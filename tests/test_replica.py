@@ -93,7 +93,9 @@ def replica(replica_alias, settings):
     return connections[REPLICA]
 
 
-with_replica = pytest.mark.django_db(transaction=True, databases=[PRIMARY, REPLICA])
+with_replica = pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=[PRIMARY, REPLICA]
+)
 
 
 def queries_on_each(client, path, **extra):
