@@ -129,7 +129,8 @@ def make_article(db, make_author):
         kwargs.setdefault("body", f"<p>First paragraph of story {n}.</p><p>Second paragraph.</p>")
         kwargs.setdefault("status", Article.Status.PUBLISHED)
         if kwargs["status"] == Article.Status.PUBLISHED:
-            kwargs.setdefault("published_at", timezone.now() - datetime.timedelta(minutes=n))
+            # Seconds, not minutes: a long session must not push defaults days into the past.
+            kwargs.setdefault("published_at", timezone.now() - datetime.timedelta(seconds=n))
         article = Article.objects.create(**kwargs)
         for position, author in enumerate(authors if authors is not None else [make_author()]):
             ArticleAuthor.objects.create(article=article, author=author, position=position)
@@ -187,6 +188,23 @@ def make_image(db):
 
 
 @pytest.fixture
+def count_queries(client, settings):
+    """Queries one GET of a page runs, with the page cache off so the view itself is measured."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
 def make_staff(db, make_author):
     """A staff user in a role group ("Writers" or "Editors") with an author profile by default."""
 
@@ -204,23 +222,6 @@ def make_staff(db, make_author):
         return User.objects.get(pk=user.pk)  # fresh, without cached permissions
 
     return make
-
-
-@pytest.fixture
-def count_queries(client, settings):
-    """Queries one GET of a page runs, with the page cache off so the view itself is measured."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    settings.PAGE_CACHE_SECONDS = 0
-
-    def count(url):
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, url
-        return len(queries)
-
-    return count
 
 
 @pytest.fixture
