@@ -21,6 +21,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
 
@@ -91,15 +92,29 @@ def bump_content_version():
 
 
 def _next_go_live(now):
-    """The earliest future go-live time, one indexed query per scheduled model."""
+    """The earliest future moment a page changes by itself: one indexed query per model.
+
+    For articles that is a scheduled ``published_at``; for live pages (a small table) also the
+    start and the end of coverage, when their "Live now" box appears and goes.
+    """
     times = []
     for app_label, model_name in SCHEDULED_MODELS:
         try:
             model = apps.get_model(app_label, model_name)
         except LookupError:
             continue
-        queryset = model.objects.filter(status="published", published_at__gt=now)
-        first = queryset.order_by("published_at").values_list("published_at", flat=True).first()
+        published = model.objects.filter(status="published")
+        if model_name == "LivePage":
+            found = published.aggregate(
+                **{
+                    field: Min(field, filter=Q(**{f"{field}__gt": now}))
+                    for field in ("published_at", "starts_at", "ends_at")
+                }
+            )
+            times.extend(moment for moment in found.values() if moment is not None)
+            continue
+        upcoming = published.filter(published_at__gt=now).order_by("published_at")
+        first = upcoming.values_list("published_at", flat=True).first()
         if first is not None:
             times.append(first)
     return min(times) if times else None
