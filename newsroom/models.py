@@ -212,6 +212,8 @@ class Article(models.Model):
                 fields=["primary_club", "status", "-published_at"], name="article_club_order"
             ),
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_lead"),
+            # The admin's list, newest first whatever the state.
+            models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -6,6 +6,7 @@ databases fall back to plain `icontains` lookups, which are fine at development 
 """
 
 import contextlib
+import datetime
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -15,6 +16,7 @@ from django.db.models.functions import Concat
 
 from newsroom.models import Article
 from transfers.models import Club, Player
+from transfers.pagination import estimated_rows
 
 MAX_QUERY_LENGTH = 100
 MIN_NAME_QUERY_LENGTH = 3
@@ -22,6 +24,8 @@ MAX_ARTICLE_RESULTS = 200
 MAX_ENTITY_RESULTS = 6
 STATEMENT_TIMEOUT_MS = 2000
 SEARCH_CONFIG = "english"
+# A word the planner expects in this many pieces or more counts as frequent (see below).
+FREQUENT_MATCHES = 20_000
 
 
 class SearchTooSlow(Exception):
@@ -99,15 +103,31 @@ def _newest_candidates(text_query, clubs, players):
 
     Ranking every match of a common word would read most of a million-row archive; news
     readers want recent pieces anyway, so only the newest matches are ranked. Each kind is its
-    own indexed query (the GIN index for the text, the date index for a frequent word, the link
-    tables for tags), where one OR across them would scan the whole table.
+    own indexed query, where one OR across them would scan the whole table:
+
+    - a frequent word's newest matches are found fastest by walking the date index;
+    - a rare word's, through the GIN index, sorted afterwards. The date index must then not be
+      walked: for a word with no match at all that walk reads every row (seconds), and the
+      planner, which knows only that the word is not among the frequent ones, may choose it;
+    - pieces tagged with a matching club or player, newest first, from each one's link rows.
     """
-    newest = Article.objects.published().order_by("-published_at", "-id").values("pk")
-    parts = [newest.filter(search_vector=text_query)[:MAX_ARTICLE_RESULTS]]
-    if clubs:
-        parts.append(newest.filter(clubs__in=clubs)[:MAX_ARTICLE_RESULTS])
-    if players:
-        parts.append(newest.filter(players__in=players)[:MAX_ARTICLE_RESULTS])
+    text = Article.objects.published().filter(search_vector=text_query).values("pk")
+    estimate = estimated_rows(Article.objects.filter(search_vector=text_query))
+    if estimate is not None and estimate >= FREQUENT_MATCHES:
+        newest_first = ["-published_at", "-id"]
+    else:
+        # An expression no index holds: the planner has to sort what the GIN index finds.
+        newest_first = [(F("published_at") + Value(datetime.timedelta(0))).desc(), "-id"]
+    parts = [text.order_by(*newest_first)[:MAX_ARTICLE_RESULTS]]
+    # Link rows are read newest-created first: a club's latest ones sit at the end of its
+    # (club, article) index, however many thousand it has.
+    for through, field, entities in (
+        (Article.clubs.through, "club", clubs),
+        (Article.players.through, "player", players),
+    ):
+        for entity in entities:
+            tagged = through.objects.filter(**{field: entity}).order_by("-article_id")
+            parts.append(tagged.values("article_id")[:MAX_ARTICLE_RESULTS])
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 

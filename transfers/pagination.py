@@ -9,9 +9,12 @@ index finds directly: the 500th page of a club's news costs what the first does.
 """
 
 import datetime
+import json
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -19,6 +22,40 @@ from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 
 MAX_NUMBERED_PAGES = 20
+# Below this many rows an exact count is cheap enough for the admin's lists.
+EXACT_COUNT_BELOW = 10_000
+# An estimate this many times the numbered pages' capacity is taken on trust (see `counted`).
+TRUST_ESTIMATES_ABOVE = 10
+
+
+def estimated_rows(queryset):
+    """How many rows PostgreSQL's planner expects `queryset` to return, from its statistics
+    (`pg_class.reltuples` and column histograms): no row is read. None on other databases."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # queryset.none(), or a filter nothing can match
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+class EstimatedCountPaginator(Paginator):
+    """For the admin's lists of a million rows: an exact count of a short list, the planner's
+    estimate of a long one (a `COUNT(*)` over them all takes a tenth of a second)."""
+
+    @cached_property
+    def count(self):
+        counted = self.object_list.values("pk")[:EXACT_COUNT_BELOW].count()
+        if counted < EXACT_COUNT_BELOW:
+            return counted
+        return max(counted, estimated_rows(self.object_list) or 0)
 
 
 class CappedPaginator(Paginator):
@@ -36,6 +73,11 @@ class CappedPaginator(Paginator):
     @cached_property
     def counted(self):
         limit = self.max_pages * self.per_page
+        # A list the planner expects to be ten times the cap is long: counting even the first
+        # `limit` of its rows would cost as much as the page itself.
+        estimate = estimated_rows(self.object_list)
+        if estimate is not None and estimate >= TRUST_ESTIMATES_ABOVE * limit:
+            return limit + 1
         # Only the key is selected, so an index can answer; LIMIT bounds the work.
         return self.object_list.values("pk")[: limit + 1].count()
 
