@@ -11,12 +11,12 @@ so a corrected headline reaches readers under the same guid.
 """
 
 import hashlib
-import mimetypes
 import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -27,6 +27,7 @@ from django.utils.html import escape
 from django.utils.http import http_date, quote_etag
 from django.views.generic import TemplateView
 
+from newsroom import images
 from newsroom.feedgenerators import AtomFeed, JsonFeed, RssFeed
 from newsroom.models import Article, Author, Tag
 from transfers.models import Club, Competition, Player
@@ -147,20 +148,22 @@ class ArticleFeed(Feed):
         }
 
     def image_details(self, item):
+        """The hero image as a 1200-wide 16x9 JPEG: every feed reader can show it."""
         image = item.hero_image
         if image is None or not image.file:
             return None
         try:
-            # RSS wants the length in bytes; 0 is the accepted value when it cannot be known.
-            length = image.file.size
+            rendition = images.social_rendition(image)
+            # RSS wants the length in bytes.
+            length = default_storage.size(rendition.name)
         except (OSError, ValueError):
-            length = 0
+            return None
         return {
-            "url": image.file.url,
-            "type": mimetypes.guess_type(image.file.name)[0] or "image/jpeg",
+            "url": rendition.url,
+            "type": rendition.mime_type,
             "length": length,
-            "width": image.width,
-            "height": image.height,
+            "width": rendition.width,
+            "height": rendition.height,
             "alt": image.alt_text,
             "credit": image.credit,
         }

@@ -7,9 +7,11 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 import time_machine
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.images import social_rendition
 from newsroom.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -149,13 +151,15 @@ def test_rss_items_carry_byline_categories_summary_body_and_image(
     terms = {tag.term for tag in entry.tags}
     assert {"Liverpool", "Aurélien Tchouaméni", "Deadline day"} <= terms
     enclosure = entry.enclosures[0]
-    assert enclosure.href == "http://testserver" + image.file.url
+    # A 16x9 JPEG rendition of the hero image, which every feed reader can show.
+    rendition = social_rendition(image)
+    assert enclosure.href == "http://testserver" + rendition.url
     assert enclosure.type == "image/jpeg"
-    assert int(enclosure.length) == image.file.size > 0
+    assert int(enclosure.length) == default_storage.size(rendition.name) > 0
     media = entry.media_content[0]
     assert media["url"] == enclosure.href
     assert media["medium"] == "image"
-    assert media["filesize"] == str(image.file.size)
+    assert media["filesize"] == enclosure.length
     assert entry.published_parsed and entry.updated_parsed
 
 
@@ -171,9 +175,9 @@ def test_atom_entries_carry_every_author_the_body_and_the_image_as_enclosure(
     assert entry.authors[0]["href"] == "http://testserver/authors/sam-reporter/"
     assert entry.content[0].value == "<p>Atom body.</p>"
     enclosures = [link for link in entry.links if link.rel == "enclosure"]
-    assert enclosures[0].href == "http://testserver" + image.file.url
+    assert enclosures[0].href == "http://testserver" + social_rendition(image).url
     assert enclosures[0].type == "image/jpeg"
-    assert int(enclosures[0].length) == image.file.size
+    assert int(enclosures[0].length) == default_storage.size(social_rendition(image).name)
 
 
 def test_json_feed_items_carry_image_summary_and_tags(client, subjects, make_story, make_image):
@@ -182,7 +186,7 @@ def test_json_feed_items_carry_image_summary_and_tags(client, subjects, make_sto
 
     item = json_feed(client, feed_url("tag", subjects, "_json"))["items"][0]
 
-    assert item["image"] == "http://testserver" + image.file.url
+    assert item["image"] == "http://testserver" + social_rendition(image).url
     assert item["summary"] == "Plain & simple."
     assert {"Liverpool", "Aurélien Tchouaméni", "Deadline day"} <= set(item["tags"])
     assert item["authors"][0] == {

@@ -8,6 +8,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from newsroom import images
+
 register = template.Library()
 
 DEFAULT_DESCRIPTION = "Transfer news, rumours and the transfer tracker from Transfer Desk."
@@ -26,11 +28,37 @@ def absolute(url):
 
 
 def image_fields(image):
-    """(absolute URL, width, height) of an Image, or of the site's default share picture."""
+    """(absolute URL, width, height) of an Image's 16x9 social JPEG, or of the default picture."""
     if image is not None and image.file:
-        return absolute(image.file.url), image.width, image.height
+        try:
+            rendition = images.social_rendition(image)
+        except (OSError, ValueError):  # a missing or unreadable original: share the default
+            pass
+        else:
+            return absolute(rendition.url), rendition.width, rendition.height
     path, width, height = DEFAULT_SHARE_IMAGE
     return absolute(static(path)), width, height
+
+
+def image_objects(image):
+    """NewsArticle's images: 16x9, 4x3 and 1x1 crops around the focal point, as Google asks."""
+    if image is not None and image.file:
+        try:
+            renditions = images.structured_data_renditions(image)
+        except (OSError, ValueError):
+            renditions = []
+        if renditions:
+            return [
+                {
+                    "@type": "ImageObject",
+                    "url": absolute(r.url),
+                    "width": r.width,
+                    "height": r.height,
+                }
+                for r in renditions
+            ]
+    url, width, height = image_fields(None)
+    return [{"@type": "ImageObject", "url": url, "width": width, "height": height}]
 
 
 def canonical_url(context):
@@ -128,7 +156,6 @@ def article_json_ld(article):
     """NewsArticle for Google: one author object per byline name, each with a URL."""
     if article.published_at is None:  # an unscheduled draft in preview has no dates to give
         return ""
-    image_url, width, height = image_fields(article.hero_image)
     url = absolute(article.get_absolute_url())
     modified = article.significant_update_at or article.published_at
     return json_ld(
@@ -137,7 +164,7 @@ def article_json_ld(article):
             "@type": "NewsArticle",
             "headline": article.headline[:110],
             "description": article.seo_description or article.standfirst,
-            "image": [{"@type": "ImageObject", "url": image_url, "width": width, "height": height}],
+            "image": image_objects(article.hero_image),
             "datePublished": article.published_at.isoformat(),
             "dateModified": max(modified, article.published_at).isoformat(),
             "author": [
