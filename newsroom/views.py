@@ -22,7 +22,7 @@ CLUB_RAIL_SIZE = 12
 CLUB_BOX_SIZE = 5
 # The club rail is read from this many newest pieces, not the whole archive: the clubs with the
 # latest news are among them whenever they name at least CLUB_RAIL_SIZE clubs.
-CLUB_RAIL_WINDOW = 500
+CLUB_RAIL_WINDOW = 100
 
 
 def home_crumb():
