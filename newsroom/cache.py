@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 # Bump the number when what is stored changes shape: during a rolling deploy, old and new
 # code share the cache and must not read each other's entries.
-KEY_PREFIX = "pagecache:2:"
+KEY_PREFIX = "pagecache:3:"
 VERSION_KEY = f"{KEY_PREFIX}version"
 NOTHING_SCHEDULED = "none"
 
@@ -50,6 +50,14 @@ def safe_get(key):
     except Exception:
         logger.warning("Page cache unavailable: could not read %s", key, exc_info=True)
         return None
+
+
+def safe_get_many(keys):
+    try:
+        return page_cache().get_many(keys)
+    except Exception:
+        logger.warning("Page cache unavailable: could not read %s", keys, exc_info=True)
+        return {}
 
 
 def safe_set(key, value, timeout):

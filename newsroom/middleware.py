@@ -15,7 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from newsroom import cache
 from newsroom.logging import request_id
@@ -124,7 +124,11 @@ class PageCacheMiddleware:
             return self.mark_private(self.get_response(request))
         if settings.PAGE_CACHE_SECONDS <= 0:
             return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
-        version = cache.current_version()
+        key = self.key(request)
+        # One round trip for the version and the page: a page's key does not name the version,
+        # its entry does, and an entry stored under another version is a miss.
+        found = cache.safe_get_many([cache.VERSION_KEY, key])
+        version = found.get(cache.VERSION_KEY) or cache.current_version()
         if version is None:
             return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
         if settings.REPLICA_LAG_SECONDS:
@@ -133,13 +137,15 @@ class PageCacheMiddleware:
                 # Just changed: a replica may not have the change yet, and whatever is rendered
                 # now is cached for everyone.
                 use_primary.set(True)
-        key = self.key(version, request)
-        cached = self.from_entry(cache.safe_get(key))
+        cached = self.from_entry(found.get(key), version)
         if cached is not None:
             return cached
         response = self.get_response(request)
         if not self.is_storable(response):
             return self.mark(response, settings.PAGE_MAX_AGE)
+        # Stored with the page, so the conditional GET outside need not hash it on every hit.
+        if not response.has_header("ETag"):
+            set_response_etag(response)
         expires = cache.expiry(version)
         timeout = cache.timeout_until(expires)
         if timeout:
@@ -153,14 +159,17 @@ class PageCacheMiddleware:
                 ],
                 "created": time.time(),
                 "expires": expires,
+                "version": version,
             }
             cache.safe_set(key, entry, timeout)
         response["X-Page-Cache"] = "miss"
         return self.mark_public(response, timeout)
 
-    def from_entry(self, entry):
-        """The cached response, or None when there is none still valid now."""
+    def from_entry(self, entry, version):
+        """The cached response, or None when there is none valid now and for this version."""
         try:
+            if entry["version"] != version:
+                return None
             if not entry["created"] <= time.time() < entry["expires"]:
                 return None
             response = HttpResponse(entry["content"], status=entry["status"])
@@ -172,10 +181,10 @@ class PageCacheMiddleware:
         return self.mark_public(response, cache.timeout_until(entry["expires"]))
 
     @staticmethod
-    def key(version, request):
+    def key(request):
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"{cache.KEY_PREFIX}page:{version}:{digest}"
+        return f"{cache.KEY_PREFIX}page:{digest}"
 
     @staticmethod
     def is_storable(response):

@@ -62,18 +62,20 @@ INSTALLED_APPS = [
     "newsroom",
 ]
 
-# Order matters: request ids wrap everything; CSP and the conditional GET see the cached
-# copies too; the page cache answers before sessions or users are touched.
+# Order matters: request ids wrap everything; the conditional GET sees the cached copies too;
+# the page cache answers before CSP, sessions or users are touched. A cached copy keeps the CSP,
+# Permissions-Policy, X-Frame-Options and ETag headers it was stored with, so a hit costs one
+# cache read and little else (docs/performance.md).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.RequestIdMiddleware",
     "newsroom.middleware.HeadResponseMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "newsroom.middleware.SecurityHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.PrimaryDatabaseMiddleware",
     "newsroom.middleware.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
