@@ -268,11 +268,36 @@ def _spec(image, width, ratio, fmt, source_size):
     return name, box, (out_w, out_h)
 
 
+# Every card, feed item and JSON-LD block asks for its picture's renditions. Their names depend
+# only on what is in this key, so once they are known to exist a process need not ask the cache
+# again: a home page of twenty cards otherwise costs twenty cache round trips, a feed a hundred.
+_known = {}
+KNOWN_IN_PROCESS_MAX = 10_000
+
+
 def get_renditions(image, requests):
     """Renditions for (width, ratio, fmt) requests, making the missing ones from one decode.
 
     Existing files are reused as they are: a rendition's name says everything it depends on.
     """
+    key = (
+        getattr(default_storage, "location", None) or getattr(default_storage, "bucket_name", ""),
+        image.pk,
+        image.file.name,
+        image.width,
+        image.height,
+        image.focal_x,
+        image.focal_y,
+        tuple(requests),
+    )
+    if key not in _known:
+        if len(_known) >= KNOWN_IN_PROCESS_MAX:
+            _known.clear()
+        _known[key] = _get_renditions(image, requests)
+    return _known[key]
+
+
+def _get_renditions(image, requests):
     source_size = _source_size(image)
     specs = [(_spec(image, w, r, f, source_size), f) for w, r, f in requests]
     unique = list(dict.fromkeys(specs))
@@ -341,37 +366,9 @@ def _render(image, specs):
                 default_storage.delete(saved)
 
 
-# Every card on a page asks for its picture's renditions. Their names depend only on what is in
-# this key, so once they are known to exist a process need not ask the cache again: a home page
-# of twenty cards otherwise costs forty cache round trips.
-_known_sets = {}
-KNOWN_SETS_MAX = 10_000
-
-
 def responsive_set(image, ratio=None):
     """WebP and JPEG renditions at the configured widths, without duplicates for small images."""
     widths = rendition_widths()
-    key = (
-        getattr(default_storage, "location", None) or getattr(default_storage, "bucket_name", ""),
-        image.pk,
-        image.file.name,
-        image.width,
-        image.height,
-        image.focal_x,
-        image.focal_y,
-        ratio,
-        widths,
-    )
-    if key in _known_sets:
-        return _known_sets[key]
-    result = _responsive_set(image, ratio, widths)
-    if len(_known_sets) >= KNOWN_SETS_MAX:
-        _known_sets.clear()
-    _known_sets[key] = result
-    return result
-
-
-def _responsive_set(image, ratio, widths):
     requests = [(w, ratio, fmt) for fmt in ("webp", "jpeg") for w in widths]
     renditions = get_renditions(image, requests)
     webp = list({r.width: r for r in renditions[: len(widths)]}.values())
