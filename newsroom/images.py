@@ -12,6 +12,7 @@ import logging
 import math
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -213,8 +214,10 @@ class Rendition:
     height: int
     mime_type: str
 
-    @property
+    @cached_property
     def url(self):
+        # Once per rendition: renditions are remembered per process (see get_renditions), and
+        # a page of cards asks for a dozen URLs each.
         return default_storage.url(self.name)
 
 
