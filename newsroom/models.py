@@ -97,9 +97,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """What a card needs, fetched in a fixed number of queries whatever the list's length."""
+        """What a card needs, fetched in a fixed number of queries whatever the list's length.
+
+        The stored search vector (as long as the body) is left in the database: no page shows it.
+        """
         return (
-            self.select_related("primary_club", "hero_image")
+            self.defer("search_vector")
+            .select_related("primary_club", "hero_image")
             .prefetch_related(
                 models.Prefetch(
                     "bylines",
