@@ -59,6 +59,27 @@ def join_names(names):
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def image_details(image):
+    """An image as feeds carry it: a 1200-wide 16x9 JPEG rendition every feed reader can show."""
+    if image is None or not image.file:
+        return None
+    try:
+        rendition = images.social_rendition(image)
+        # RSS wants the length in bytes.
+        length = default_storage.size(rendition.name)
+    except (OSError, ValueError):
+        return None
+    return {
+        "url": rendition.url,
+        "type": rendition.mime_type,
+        "length": length,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.alt_text,
+        "credit": image.credit,
+    }
+
+
 class ArticleFeed(Feed):
     """The newest public pieces about one subject. Subclasses define get_object and articles.
 
@@ -148,25 +169,7 @@ class ArticleFeed(Feed):
         }
 
     def image_details(self, item):
-        """The hero image as a 1200-wide 16x9 JPEG: every feed reader can show it."""
-        image = item.hero_image
-        if image is None or not image.file:
-            return None
-        try:
-            rendition = images.social_rendition(image)
-            # RSS wants the length in bytes.
-            length = default_storage.size(rendition.name)
-        except (OSError, ValueError):
-            return None
-        return {
-            "url": rendition.url,
-            "type": rendition.mime_type,
-            "length": length,
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": image.alt_text,
-            "credit": image.credit,
-        }
+        return image_details(item.hero_image)
 
     # Absolute URLs and conditional GET.
 

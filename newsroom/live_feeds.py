@@ -5,8 +5,6 @@ every other feed; conditional GET reads the page's cached live state, so a feed 
 unchanged page costs a cache read and no query.
 """
 
-import mimetypes
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
@@ -19,7 +17,7 @@ from django.utils.html import escape
 from django.utils.http import quote_etag
 
 from newsroom.feedgenerators import RssFeed
-from newsroom.feeds import FEEDS, absolutise_links, feed_patterns
+from newsroom.feeds import FEEDS, absolutise_links, feed_patterns, image_details
 from newsroom.live import entry_queryset, live_state
 from newsroom.models import LivePage
 
@@ -99,22 +97,7 @@ class LiveFeed(Feed):
         }
 
     def image_details(self, item):
-        image = item.image
-        if image is None or not image.file:
-            return None
-        try:
-            length = image.file.size
-        except (OSError, ValueError):
-            length = 0
-        return {
-            "url": image.file.url,
-            "type": mimetypes.guess_type(image.file.name)[0] or "image/jpeg",
-            "length": length,
-            "width": image.width,
-            "height": image.height,
-            "alt": image.alt_text,
-            "credit": image.credit,
-        }
+        return image_details(item.image)
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
