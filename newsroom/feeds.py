@@ -80,6 +80,24 @@ def image_details(image):
     }
 
 
+def absolutise_feed(feed, request):
+    """The generator, with every URL in its items made absolute for this request's host."""
+    absolute = request.build_absolute_uri
+    base_url = absolute("/").rstrip("/")
+    for item in feed.items:
+        item["enclosures"] = [
+            Enclosure(absolute(e.url), e.length, e.mime_type) for e in item["enclosures"]
+        ]
+        if item["image"]:
+            item["image"] = {**item["image"], "url": absolute(item["image"]["url"])}
+        item["authors"] = [
+            {**author, "url": author["url"] and absolute(author["url"])}
+            for author in item["authors"]
+        ]
+        item["content_html"] = absolutise_links(item["content_html"], base_url)
+    return feed
+
+
 class ArticleFeed(Feed):
     """The newest public pieces about one subject. Subclasses define get_object and articles.
 
@@ -174,21 +192,7 @@ class ArticleFeed(Feed):
     # Absolute URLs and conditional GET.
 
     def get_feed(self, obj, request):
-        """The generator, with every URL in the items made absolute for this request's host."""
-        feed = super().get_feed(obj, request)
-        absolute = request.build_absolute_uri
-        base_url = absolute("/").rstrip("/")
-        for item in feed.items:
-            item["enclosures"] = [
-                Enclosure(absolute(e.url), e.length, e.mime_type) for e in item["enclosures"]
-            ]
-            if item["image"]:
-                item["image"] = {**item["image"], "url": absolute(item["image"]["url"])}
-            item["authors"] = [
-                {**author, "url": absolute(author["url"])} for author in item["authors"]
-            ]
-            item["content_html"] = absolutise_links(item["content_html"], base_url)
-        return feed
+        return absolutise_feed(super().get_feed(obj, request), request)
 
     def validators(self, obj):
         """(ETag, Last-Modified) from one small query over the items the feed would show.

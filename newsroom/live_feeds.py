@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.http import quote_etag
 
 from newsroom.feedgenerators import RssFeed
-from newsroom.feeds import FEEDS, absolutise_links, feed_patterns, image_details
+from newsroom.feeds import FEEDS, absolutise_feed, feed_patterns, image_details
 from newsroom.live import entry_queryset, live_state
 from newsroom.models import LivePage
 
@@ -100,17 +100,7 @@ class LiveFeed(Feed):
         return image_details(item.image)
 
     def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
-        absolute = request.build_absolute_uri
-        base_url = absolute("/").rstrip("/")
-        for item in feed.items:
-            item["enclosures"] = [
-                Enclosure(absolute(e.url), e.length, e.mime_type) for e in item["enclosures"]
-            ]
-            if item["image"]:
-                item["image"] = {**item["image"], "url": absolute(item["image"]["url"])}
-            item["content_html"] = absolutise_links(item["content_html"], base_url)
-        return feed
+        return absolutise_feed(super().get_feed(obj, request), request)
 
     def __call__(self, request, slug):
         state = live_state(slug)
