@@ -5,7 +5,8 @@
 #   1. SQLite, page cache off;   2. PostgreSQL + Redis, page cache on.
 # Usage: bash benchmarks/http.sh   (env: ARTICLES=10000 DURATION=10s WARMUP=3s CONNS=16 THREADS=2
 #        PEERS=../shared/peers, SKIP_PEERS=1 to reuse the last peer run, NO_RECORD=1 to leave
-#        benchmarks/RESULTS.md alone, BENCH_DATABASE_URL, BENCH_REDIS_URL)
+#        benchmarks/RESULTS.md alone, RENDER_ONLY=1 to print the last run's table again,
+#        BENCH_DATABASE_URL, BENCH_REDIS_URL)
 # Prints a table and appends it to benchmarks/RESULTS.md. All traffic stays on 127.0.0.1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,7 +34,7 @@ trap 'stop_server; exit 130' INT TERM
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 # 1. The peers, in this same run.
-if [ -z "${SKIP_PEERS:-}" ] || [ ! -s "$WORK/peers.txt" ]; then
+if [ -z "${RENDER_ONLY:-}" ] && { [ -z "${SKIP_PEERS:-}" ] || [ ! -s "$WORK/peers.txt" ]; }; then
     DURATION=$DURATION WARMUP=$WARMUP CONNS=$CONNS THREADS=$THREADS bash "$PEERS/bench.sh" | tee "$WORK/peers.txt"
 fi
 
@@ -114,14 +115,16 @@ run_round() {  # label
     stop_server
 }
 
-: >"$WORK/ours.txt"
-rm -f "$WORK/bench.sqlite3"
-DATABASE_URL=sqlite:///$WORK/bench.sqlite3 PAGE_CACHE_SECONDS=0 run_round sqlite-uncached
-psql "${PG_URL%/*}/postgres" -qc "DROP DATABASE IF EXISTS ${PG_URL##*/}" -c "CREATE DATABASE ${PG_URL##*/}" >/dev/null
-redis-cli -u "$REDIS" flushdb >/dev/null
-DATABASE_URL=$PG_URL REDIS_URL=$REDIS run_round postgres-cached
+if [ -z "${RENDER_ONLY:-}" ]; then
+    : >"$WORK/ours.txt"
+    rm -f "$WORK/bench.sqlite3"
+    DATABASE_URL=sqlite:///$WORK/bench.sqlite3 PAGE_CACHE_SECONDS=0 run_round sqlite-uncached
+    psql "${PG_URL%/*}/postgres" -qc "DROP DATABASE IF EXISTS ${PG_URL##*/}" -c "CREATE DATABASE ${PG_URL##*/}" >/dev/null
+    redis-cli -u "$REDIS" flushdb >/dev/null
+    DATABASE_URL=$PG_URL REDIS_URL=$REDIS run_round postgres-cached
+fi
 
-VERSIONS="$("$PY" --version); $(.venv/bin/pip freeze 2>/dev/null | grep -iE '^(django|gunicorn|psycopg|django-redis)==' | tr '\n' ' ')SQLite $("$PY" -c 'import sqlite3; print(sqlite3.sqlite_version)'); $(psql "$PG_URL" -Atc 'show server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /'); Redis $(redis-cli -u "$REDIS" info server | awk -F: '/^redis_version/ {print $2}' | tr -d '\r'); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+VERSIONS="$("$PY" --version); $(.venv/bin/pip freeze 2>/dev/null | grep -iE '^(django|gunicorn|psycopg|django-redis)==' | tr '\n' ' ')SQLite $("$PY" -c 'import sqlite3; print(sqlite3.sqlite_version)'); $(psql "$PG_URL" -Atc 'show server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /'); Redis $(redis-cli -u "$REDIS" info server | awk -F: '/^redis_version/ {print $2}' | tr -d '\r'); $( (wrk --version 2>&1 || true) | head -1 | cut -d' ' -f1-2)"
 MACHINE="$(nproc) cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/^MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM"
 TABLE=$("$PY" benchmarks/http_table.py "$WORK/peers.txt" "$WORK/ours.txt" \
     --date "$(date -u +%FT%TZ)" --machine "$MACHINE" --versions "$VERSIONS" \

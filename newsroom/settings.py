@@ -124,6 +124,13 @@ if DATABASE_REPLICA_URL:
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+# Pages run short queries: a parallel plan's workers take longer to start (10-20 ms) than the
+# query takes, and JIT compiles for longer than it saves. Override with PG_OPTIONS.
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database.setdefault("OPTIONS", {})["options"] = os.environ.get(
+            "PG_OPTIONS", "-c max_parallel_workers_per_gather=0 -c jit=off"
+        )
 # For this long after a content change every request reads the primary, so a lagging replica
 # cannot put the old version of a page into the shared cache.
 REPLICA_LAG_SECONDS = float(

@@ -159,8 +159,12 @@ class PositionPage:
 
 def cursor_of(item):
     """An item's position in a newest-first list: its publishing time (µs) and id."""
-    micros = round(item.published_at.timestamp() * 1_000_000)
-    return f"{micros}.{item.pk}"
+    return cursor_at(item.published_at, item.pk)
+
+
+def cursor_at(published_at, pk):
+    micros = round(published_at.timestamp() * 1_000_000)
+    return f"{micros}.{pk}"
 
 
 def parse_cursor(text):
@@ -175,9 +179,20 @@ def parse_cursor(text):
     return when, pk
 
 
+def rows_in_order(queryset, ids):
+    """The full rows of `ids`, in that order, read with everything `queryset` selects."""
+    by_id = {row.pk: row for row in queryset.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 class ArchivePaginationMixin:
     """For a ListView of articles ordered newest first by (published_at, id): numbered pages
-    near the top, then pages by position (`?before=` and `?after=` cursors)."""
+    near the top, then pages by position (`?before=` and `?after=` cursors).
+
+    A page is found first as ids (the indexes alone can answer: dates and ids, no row read),
+    then only its own rows are read, with their joins and prefetches. A club with eight hundred
+    pieces otherwise reads all eight hundred rows to sort them.
+    """
 
     paginator_class = CappedPaginator
 
@@ -188,37 +203,38 @@ class ArchivePaginationMixin:
         before = self.request.GET.get("before")
         after = self.request.GET.get("after")
         if not before and not after:
-            return super().paginate_queryset(queryset, page_size)
-        paginator = self.get_paginator(queryset, page_size)
+            return self.numbered_page(queryset, page_size)
+        paginator = self.get_paginator(queryset.values_list("pk", flat=True), page_size)
+        positions = queryset.values_list("published_at", "pk")
         if before:
             when, pk = parse_cursor(before)
             # The first condition alone is what lets an index start the scan at the cursor.
-            older = queryset.filter(
+            older = positions.filter(
                 Q(published_at__lte=when) & (Q(published_at__lt=when) | Q(pk__lt=pk))
             )
-            items = list(older[: page_size + 1])
-            page = PositionPage(
-                items[:page_size],
-                paginator,
-                urlencode({"before": before}),
-                newer_cursor=cursor_of(items[0]) if items else "",
-                older_cursor=cursor_of(items[page_size - 1]) if len(items) > page_size else "",
-            )
+            found = list(older[: page_size + 1])
+            shown = found[:page_size]
+            newer_cursor = cursor_at(*found[0]) if found else ""
+            older_cursor = cursor_at(*found[page_size - 1]) if len(found) > page_size else ""
+            query = urlencode({"before": before})
         else:
             when, pk = parse_cursor(after)
-            newer = queryset.filter(
+            newer = positions.filter(
                 Q(published_at__gte=when) & (Q(published_at__gt=when) | Q(pk__gt=pk))
             ).order_by("published_at", "pk")
-            items = list(newer[: page_size + 1])
-            if len(items) <= page_size:
+            found = list(newer[: page_size + 1])
+            if len(found) <= page_size:
                 # Back at the top of the list: show its first page, as the list itself would.
-                return super().paginate_queryset(queryset, page_size)
-            items = items[:page_size][::-1]
-            page = PositionPage(
-                items,
-                paginator,
-                urlencode({"after": after}),
-                newer_cursor=cursor_of(items[0]),
-                older_cursor=cursor_of(items[-1]),
-            )
+                return self.numbered_page(queryset, page_size)
+            shown = found[:page_size][::-1]
+            newer_cursor, older_cursor = cursor_at(*shown[0]), cursor_at(*shown[-1])
+            query = urlencode({"after": after})
+        rows = rows_in_order(queryset, [pk for _when, pk in shown])
+        page = PositionPage(rows, paginator, query, newer_cursor, older_cursor)
         return paginator, page, page.object_list, True
+
+    def numbered_page(self, queryset, page_size):
+        keys = queryset.values_list("pk", flat=True)
+        paginator, page, ids, is_paginated = super().paginate_queryset(keys, page_size)
+        page.object_list = rows_in_order(queryset, list(ids))
+        return paginator, page, page.object_list, is_paginated
