@@ -165,9 +165,9 @@ class ArticleFeed(Feed):
         return join_names(author.name for author in item.byline) or None
 
     def item_categories(self, item):
-        names = [club.name for club in item.clubs.all()]
-        names += [player.full_name for player in item.players.all()]
-        names += [tag.name for tag in item.tags.all()]
+        names = [club.name for club in item.category_clubs]
+        names += [player.full_name for player in item.category_players]
+        names += [tag.name for tag in item.category_tags]
         return list(dict.fromkeys(names))
 
     def item_enclosures(self, item):
@@ -221,8 +221,8 @@ class ArticleFeed(Feed):
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)
         if response is None:
             feedgen = self.get_feed(obj, request)
-            response = HttpResponse(content_type=feedgen.content_type)
-            feedgen.write(response, "utf-8")
+            # Written to a string first: one write to the response, not one per XML element.
+            response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
         response.headers["ETag"] = etag
         if timestamp is not None:
             response.headers["Last-Modified"] = http_date(timestamp)

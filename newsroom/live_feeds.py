@@ -114,8 +114,8 @@ class LiveFeed(Feed):
             except ObjectDoesNotExist as error:
                 raise Http404("No such live page.") from error
             feedgen = self.get_feed(obj, request)
-            response = HttpResponse(content_type=feedgen.content_type)
-            feedgen.write(response, "utf-8")
+            # Written to a string first: one write to the response, not one per XML element.
+            response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
         response.headers["ETag"] = etag
         patch_cache_control(response, public=True, max_age=LIVE_FEED_MAX_AGE)
         return response

@@ -5,12 +5,12 @@ import datetime
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from transfers import likelihood as scoring
+from transfers.reversing import cached_reverse
 
 
 class Currency(models.TextChoices):
@@ -52,7 +52,7 @@ class Competition(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("transfers:competition", args=[self.slug])
+        return cached_reverse("transfers:competition", self.slug)
 
 
 class Club(models.Model):
@@ -83,7 +83,7 @@ class Club(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("transfers:club", args=[self.slug])
+        return cached_reverse("transfers:club", self.slug)
 
     @property
     def alias_list(self):
@@ -152,7 +152,7 @@ class Player(models.Model):
         return self.full_name
 
     def get_absolute_url(self):
-        return reverse("transfers:player", args=[self.slug])
+        return cached_reverse("transfers:player", self.slug)
 
     def age_on(self, day):
         born = self.date_of_birth
@@ -422,7 +422,7 @@ class TransferLink(models.Model):
         return f"{self.player.known_as}: {origin} to {self.to_club.name}"
 
     def get_absolute_url(self):
-        return reverse("transfers:saga", args=[self.pk, self.slug])
+        return cached_reverse("transfers:saga", self.pk, self.slug)
 
     @property
     def slug(self):
