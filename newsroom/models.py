@@ -99,10 +99,12 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What a card needs, fetched in a fixed number of queries whatever the list's length.
 
-        The stored search vector (as long as the body) is left in the database: no page shows it.
+        The body and the stored search vector stay in the database: a card shows neither, and
+        twenty bodies are most of the bytes a list page would otherwise read. Pages and feeds that
+        show the body ask for it with for_reading().
         """
         return (
-            self.defer("search_vector")
+            self.defer("body", "search_vector")
             .select_related("primary_club", "hero_image")
             .prefetch_related(
                 models.Prefetch(
@@ -113,11 +115,15 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-id")
         )
 
+    def for_reading(self):
+        """for_listing() with the body: the article page and full-text feeds."""
+        return self.for_listing().defer(None).defer("search_vector")
+
     def for_feed(self):
-        """for_listing() plus the clubs, players and tags a feed item lists as categories, as
+        """for_reading() plus the clubs, players and tags a feed item lists as categories, as
         `category_clubs`, `category_players` and `category_tags`: their names only, in plain
         lists (fifty items name some three hundred of them)."""
-        return self.for_listing().prefetch_related(
+        return self.for_reading().prefetch_related(
             models.Prefetch("clubs", Club.objects.only("name"), to_attr="category_clubs"),
             models.Prefetch(
                 "players", Player.objects.only("full_name"), to_attr="category_players"

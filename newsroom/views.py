@@ -71,7 +71,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .for_listing()
+            .for_reading()
             .select_related("primary_club__competition", "record_player__current_club")
             .prefetch_related(
                 "tags",

@@ -323,12 +323,28 @@ class TransferLinkQuerySet(models.QuerySet):
         return self.filter(from_club=club)
 
     def for_tracker(self):
-        return self.select_related(
-            "player", "from_club", "to_club", "window", "player__current_club"
-        ).order_by("-updated_at", "-id")
+        """A full tracker row: the player, both clubs and the window, newest first."""
+        return self.select_related("player", "from_club", "to_club", "window").order_by(
+            "-updated_at", "-id"
+        )
+
+    def for_summary(self):
+        """What a one-line mention of a link reads (player, clubs, status, fee), newest first:
+        the club page lists sixty of them, and the tracker's full rows cost twice as much."""
+        return (
+            self.select_related("player", "from_club", "to_club")
+            .only(
+                *("player", "from_club", "to_club", "status", "updated_at"),
+                *("fee_amount", "fee_currency", "fee_text"),
+                *("player__known_as", "player__slug"),
+                *("from_club__name", "from_club__slug", "to_club__name", "to_club__slug"),
+            )
+            .order_by("-updated_at", "-id")
+        )
 
     def hottest(self):
-        return self.open().for_tracker()
+        """Open links, the most recently updated first, as one-line mentions."""
+        return self.open().for_summary()
 
     def with_likelihood(self):
         """Prefetch what the live likelihood needs, so a list of bars costs one more query."""

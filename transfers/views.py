@@ -78,12 +78,12 @@ def newest_links_involving(club, limit):
     merged, rather than sorting every link a big club has ever had to satisfy one OR.
     """
     if not connection.features.supports_slicing_ordering_in_compound:
-        return TransferLink.objects.involving(club).for_tracker()[:limit]
+        return TransferLink.objects.involving(club).for_summary()[:limit]
     newest = TransferLink.objects.order_by("-updated_at", "-id").values("pk")
     nearest = newest.filter(to_club=club)[:limit].union(
         newest.filter(from_club=club)[:limit], all=True
     )
-    return TransferLink.objects.filter(pk__in=nearest).for_tracker()[:limit]
+    return TransferLink.objects.filter(pk__in=nearest).for_summary()[:limit]
 
 
 class ClubView(ArchivePaginationMixin, ListView):
