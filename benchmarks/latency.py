@@ -8,11 +8,13 @@ Load the archive first (about 40 minutes on 2 busy cores), then measure:
     DATABASE_URL=... .venv/bin/python benchmarks/latency.py [--requests 100] [--explain FILE]
         [--record]
 
-Requests go through Django's test client in this process, with the page cache off, so every
-one renders from the database; process-level caches (templates, the linking matcher) are warmed
-by one unmeasured request per kind. Prints p50/p95/p99 per kind against the targets, and
-`--record` appends the table to benchmarks/RESULTS.md. `--explain FILE` writes EXPLAIN ANALYZE
-of each kind's slowest query (its main one) to FILE, for docs/performance.md.
+Requests go straight into Django's WSGI handler in this process, as gunicorn hands them over (the
+test client would copy every rendered template's context and connect signals per request), with
+the page cache off, so every one renders from the database; process-level caches (templates, the
+linking matcher) are warmed by one unmeasured request per kind. Prints p50/p95/p99 per kind
+against the targets, and `--record` appends the table to benchmarks/RESULTS.md. `--explain FILE`
+writes EXPLAIN ANALYZE of each kind's slowest query (its main one) to FILE, for
+docs/performance.md.
 """
 
 import argparse
@@ -30,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-# Production mode: DEBUG off (no query log, cached templates); the test client's host allowed.
+# Production mode: DEBUG off (no query log, cached templates); RequestFactory's host allowed.
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "latency-benchmark-only-0123456789abcdefghijklmnopqrstuvwxyz")
 os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -43,10 +45,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from newsroom import bulk_text  # noqa: E402
@@ -214,21 +216,63 @@ def kinds(sample):
     return rows
 
 
+class WSGIClient:
+    """GET requests through Django's WSGI handler, as a server makes them: the same middleware,
+    connection handling (CONN_MAX_AGE, health checks) and request signals as under gunicorn."""
+
+    def __init__(self, cookie=""):
+        self.handler = WSGIHandler()
+        self.factory = RequestFactory()
+        self.cookie = cookie
+
+    def get(self, url):
+        environ = self.factory.get(url).environ
+        if self.cookie:
+            environ["HTTP_COOKIE"] = self.cookie
+        started = []
+        response = self.handler(environ, lambda status, headers, *_: started.append(status))
+        try:
+            b"".join(response)
+        finally:
+            response.close()
+        return response
+
+
+class QueryLog:
+    """The SQL a request runs, with each statement's time, through an execute wrapper.
+
+    Lighter than CaptureQueriesContext, which reconnects a signal receiver (and leaves a
+    weakref finalizer behind) on every use: garbage that would slow this process's collector.
+    """
+
+    def __init__(self):
+        self.queries = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            elapsed = time.perf_counter() - started
+            self.queries.append({"sql": sql % tuple(map(repr, params or ())), "time": elapsed})
+
+
 def measure(client, make_url, requests):
     times, queries, statuses, slowest = [], [], set(), None
     url = make_url()
     client.get(url)  # warm process-level caches; not measured
     for _ in range(requests):
         url = make_url()
-        with CaptureQueriesContext(connection) as captured:
+        log = QueryLog()
+        with connection.execute_wrapper(log):
             started = time.perf_counter()
             response = client.get(url)
             elapsed = (time.perf_counter() - started) * 1000
         times.append(elapsed)
-        queries.append(len(captured.captured_queries))
+        queries.append(len(log.queries))
         statuses.add(response.status_code)
         if slowest is None or elapsed > slowest[0]:
-            slowest = (elapsed, url, captured.captured_queries)
+            slowest = (elapsed, url, log.queries)
     return times, queries, statuses, slowest
 
 
@@ -257,17 +301,21 @@ def main():
     args = parser.parse_args()
 
     settings.PAGE_CACHE_SECONDS = 0  # every request renders from the database
-    # What gunicorn.conf.py does before forking each worker: the loaded app's objects are
-    # frozen, so the collector does not walk them all in the middle of a measured request.
-    gc.freeze()
     sample = Sampler(args.seed)
-    reader, editor = Client(), Client()
+    login = Client()
     user = get_user_model().objects.filter(username="latency-bench").first()
     if user is None:
         user = get_user_model().objects.create_superuser(
             "latency-bench", "latency-bench@example.com", None
         )
-    editor.force_login(user)
+    login.force_login(user)
+    reader = WSGIClient()
+    session = login.cookies[settings.SESSION_COOKIE_NAME].value
+    editor = WSGIClient(f"{settings.SESSION_COOKIE_NAME}={session}")
+    # What gunicorn.conf.py does before forking each worker: the loaded app's objects are
+    # frozen, so the collector does not walk them all in the middle of a measured request.
+    gc.collect()
+    gc.freeze()
     totals = {
         "articles": Article.objects.count(),
         "players": Player.objects.count(),
@@ -306,7 +354,7 @@ def main():
         f" ({connection.vendor}); Python {platform.python_version()}, Django {django.__version__}",
         f"- Machine: {os.cpu_count()} cores; load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} after",
-        "- Sequential requests through the test client in one process, page cache off; "
+        "- Sequential requests through Django's WSGI handler in one process, page cache off; "
         "milliseconds per request, including template rendering.",
         "",
         "| kind | requests | p50 | p95 | p99 | max | queries | status | target p95 | |",
