@@ -254,7 +254,15 @@ class QueryLog:
             return execute(sql, params, many, context)
         finally:
             elapsed = time.perf_counter() - started
-            self.queries.append({"sql": sql % tuple(map(repr, params or ())), "time": elapsed})
+            # Parameters are bound only when a statement is shown or explained.
+            self.queries.append({"statement": (sql, params), "time": elapsed})
+
+    @staticmethod
+    def bound(sql, params):
+        """The statement with its parameters in it, as EXPLAIN needs it."""
+        if connection.vendor == "postgresql":
+            return connection.ops.compose_sql(sql, params)
+        return sql % tuple(map(repr, params or ()))
 
 
 def measure(client, make_url, requests):
@@ -279,9 +287,9 @@ def measure(client, make_url, requests):
 def counts_whole_table(captured):
     """COUNT queries without a LIMIT inside: what the issue forbids on large tables."""
     return [
-        q["sql"]
+        QueryLog.bound(*q["statement"])
         for q in captured
-        if "COUNT(" in q["sql"].upper() and "LIMIT" not in q["sql"].upper()
+        if "COUNT(" in q["statement"][0].upper() and "LIMIT" not in q["statement"][0].upper()
     ]
 
 
@@ -341,8 +349,9 @@ def main():
         whole_counts += [(label, sql) for sql in counts_whole_table(slowest[2])]
         if args.explain and slowest[2]:
             main_query = max(slowest[2], key=lambda q: float(q["time"]))
-            if main_query["sql"].lstrip().upper().startswith("SELECT"):
-                plans.append((label, slowest[1], main_query["sql"], explain(main_query["sql"])))
+            sql = QueryLog.bound(*main_query["statement"])
+            if sql.lstrip().upper().startswith("SELECT"):
+                plans.append((label, slowest[1], sql, explain(sql)))
     load_after = os.getloadavg()
 
     header = [

@@ -149,23 +149,32 @@ def _newest_candidates(text_query, clubs, players):
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
-def matching_articles(query, clubs=(), players=()):
-    """Public articles matching the text or tagged with a matching club or player, best first."""
-    articles = Article.objects.published().for_listing()
+def matching_article_ids(query, clubs=(), players=()):
+    """Ids of the public articles matching the text or tagged with a matching club or player,
+    best first, at most MAX_ARTICLE_RESULTS of them.
+
+    Ranked once: the results page counts this list and reads only its own page's articles,
+    rather than ranking a second time for a COUNT (half of a name search's time).
+    """
+    articles = Article.objects.published()
     if connection.vendor == "postgresql":
         text_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        return (
+        ranked = (
             articles.filter(pk__in=_newest_candidates(text_query, clubs, players))
             .annotate(rank=SearchRank(F("search_vector"), text_query))
-            .order_by("-rank", "-published_at", "-id")[:MAX_ARTICLE_RESULTS]
+            .order_by("-rank", "-published_at", "-id")
         )
-    tagged = _tagged_with(clubs, players)
-    every_word = Q()
-    for word in query.split()[:8]:
-        every_word &= (
-            Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
-        )
-    return articles.filter(every_word | tagged)[:MAX_ARTICLE_RESULTS]
+    else:
+        tagged = _tagged_with(clubs, players)
+        every_word = Q()
+        for word in query.split()[:8]:
+            every_word &= (
+                Q(headline__icontains=word)
+                | Q(standfirst__icontains=word)
+                | Q(body__icontains=word)
+            )
+        ranked = articles.filter(every_word | tagged).order_by("-published_at", "-id")
+    return list(ranked.values_list("pk", flat=True)[:MAX_ARTICLE_RESULTS])
 
 
 @contextlib.contextmanager

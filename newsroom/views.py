@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView
 from newsroom import search
 from newsroom.models import Article, Author, SlugRedirect, Tag
 from transfers.models import Club, PlayerSeason, TransferLink
-from transfers.pagination import ArchivePaginationMixin
+from transfers.pagination import ArchivePaginationMixin, rows_in_order
 from transfers.records import record_table_at_club
 
 HOTTEST_LINKS = 6
@@ -172,11 +172,17 @@ class SearchView(ArticleListView):
             return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        """The ids of every result, best first; paginate_queryset reads the page's articles."""
         if self.problem:
-            return Article.objects.none()
+            return []
         self.clubs = list(search.matching_clubs(self.query))
         self.players = list(search.matching_players(self.query))
-        return search.matching_articles(self.query, self.clubs, self.players)
+        return search.matching_article_ids(self.query, self.clubs, self.players)
+
+    def paginate_queryset(self, ids, page_size):
+        paginator, page, shown, is_paginated = super().paginate_queryset(ids, page_size)
+        page.object_list = rows_in_order(Article.objects.published().for_listing(), list(shown))
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         found = not self.problem
