@@ -451,7 +451,7 @@ def report(args, ledger, marks, memory_during, memory_after, lost, started, load
         f"- gunicorn with gunicorn.conf.py, {args.workers} sync workers; PostgreSQL 15 (own "
         f"cluster, port {args.pg_port}) and Redis (own server, port {args.redis_port}) on "
         f"loopback; {args.articles:,} generated articles; {os.cpu_count()} cores, load average "
-        f"{load[0]:.1f} before and {os.getloadavg()[0]:.1f} after (other jobs were running)",
+        f"{load[0]:.1f} before and {os.getloadavg()[0]:.1f} after",
         f"- Faults: Redis shut down at {marks['redis_stopped'] - started:.0f} s and back at "
         f"{marks['redis_back'] - started:.0f} s; PostgreSQL stopped from "
         f"{marks['pg_stopping'] - started:.0f} s, down at {marks['pg_stopped'] - started:.0f} s, "

@@ -38,9 +38,10 @@ class IntegerFilter(django_filters.NumberFilter):
 
 
 class LongSelect(forms.Select):
-    """A <select> written in one pass, for the club list: Django renders each option through a
-    template, about a tenth of a millisecond apiece, and there are thousands of clubs. A model
-    choice's options are read as (value, label) pairs, without making a model instance each."""
+    """A <select> written in one pass, for every list in the tracker's form: Django renders each
+    option through a template, about a tenth of a millisecond apiece, and the club list alone
+    has thousands. A model choice's options are read as (value, label) pairs, without making a
+    model instance each."""
 
     def __init__(self, *args, label_field="name", **kwargs):
         self.label_field = label_field
@@ -48,7 +49,7 @@ class LongSelect(forms.Select):
 
     def pairs(self):
         field = getattr(self.choices, "field", None)
-        if field is None:
+        if not isinstance(field, forms.ModelChoiceField):
             return list(self.choices)
         first = [("", field.empty_label)] if field.empty_label is not None else []
         value_field = field.to_field_name or "pk"
@@ -107,27 +108,34 @@ class TransferLinkFilterSet(django_filters.FilterSet):
         method="filter_nothing",  # read by filter_club, since it only means something there
         label="Direction",
         empty_label="Incoming and outgoing",
+        widget=LongSelect,
     )
     status = django_filters.ChoiceFilter(
         choices=[("open", "Still open"), *TransferStatus.choices],
         method="filter_status",
         label="Status",
         empty_label="Any status",
+        widget=LongSelect,
     )
     window = django_filters.ModelChoiceFilter(
         queryset=TransferWindow.objects.all(),
         to_field_name="slug",
         label="Window",
         empty_label="Any window",
+        widget=LongSelect,
     )
     position = django_filters.ChoiceFilter(
         field_name="player__position",
         choices=Position.choices,
         label="Position",
         empty_label="Any position",
+        widget=LongSelect,
     )
     kind = django_filters.ChoiceFilter(
-        choices=TransferKind.choices, label="Type of deal", empty_label="Any type"
+        choices=TransferKind.choices,
+        label="Type of deal",
+        empty_label="Any type",
+        widget=LongSelect,
     )
     competition = django_filters.ModelChoiceFilter(
         queryset=Competition.objects.all(),
@@ -135,6 +143,7 @@ class TransferLinkFilterSet(django_filters.FilterSet):
         method="filter_competition",
         label="Competition",
         empty_label="Any competition",
+        widget=LongSelect,
     )
     # Text inputs with a numeric keyboard: a number input cannot redisplay a mistyped value
     # next to its error message.
@@ -168,6 +177,7 @@ class TransferLinkFilterSet(django_filters.FilterSet):
         method="sort_links",
         label="Sort by",
         empty_label="Latest update",
+        widget=LongSelect,
     )
     player = django_filters.ModelChoiceFilter(
         queryset=Player.objects.all(),
