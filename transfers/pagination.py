@@ -78,8 +78,11 @@ class CappedPaginator(Paginator):
         estimate = estimated_rows(self.object_list)
         if estimate is not None and estimate >= TRUST_ESTIMATES_ABOVE * limit:
             return limit + 1
-        # Only the key is selected, so an index can answer; LIMIT bounds the work.
-        return self.object_list.values("pk")[: limit + 1].count()
+        # Only the key is selected, so an index can answer; LIMIT bounds the work. Unordered:
+        # which rows are counted first does not change how many there are, and an ORDER BY
+        # would make the database walk the date index (8,600 rows to count the 1,001 links of
+        # one window, where the window's own index hands them over).
+        return self.object_list.values("pk").order_by()[: limit + 1].count()
 
     @cached_property
     def count(self):
