@@ -51,6 +51,12 @@ def absolutise_links(html, base_url):
     return _ROOT_RELATIVE_URL.sub(lambda m: f"{m[1]}{m[2]}{base_url}/", html)
 
 
+def feed_response(feedgen):
+    """The feed as a response, written to a string first: one write to the response, not one
+    per XML element."""
+    return HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
+
+
 def join_names(names):
     """“A”, “A and B”, “A, B and C”: a byline as a sub-editor writes it."""
     names = list(names)
@@ -220,9 +226,7 @@ class ArticleFeed(Feed):
         timestamp = int(last_modified.timestamp()) if last_modified else None
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)
         if response is None:
-            feedgen = self.get_feed(obj, request)
-            # Written to a string first: one write to the response, not one per XML element.
-            response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
+            response = feed_response(self.get_feed(obj, request))
         response.headers["ETag"] = etag
         if timestamp is not None:
             response.headers["Last-Modified"] = http_date(timestamp)

@@ -8,7 +8,7 @@ unchanged page costs a cache read and no query.
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.http import quote_etag
 
 from newsroom.feedgenerators import RssFeed
-from newsroom.feeds import FEEDS, absolutise_feed, feed_patterns, image_details
+from newsroom.feeds import FEEDS, absolutise_feed, feed_patterns, feed_response, image_details
 from newsroom.live import entry_queryset, live_state
 from newsroom.models import LivePage
 
@@ -113,9 +113,7 @@ class LiveFeed(Feed):
                 obj = self.get_object(request, slug)
             except ObjectDoesNotExist as error:
                 raise Http404("No such live page.") from error
-            feedgen = self.get_feed(obj, request)
-            # Written to a string first: one write to the response, not one per XML element.
-            response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
+            response = feed_response(self.get_feed(obj, request))
         response.headers["ETag"] = etag
         patch_cache_control(response, public=True, max_age=LIVE_FEED_MAX_AGE)
         return response

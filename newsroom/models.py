@@ -317,7 +317,7 @@ class Article(models.Model):
             shared = shared + Coalesce(models.Subquery(count), 0)
         if len(newest) > 1 and connection.features.supports_slicing_ordering_in_compound:
             # One IN over a UNION: the planner joins on the primary key.
-            candidate_ids = Q(pk__in=newest[0].union(newest[1], all=True))
+            candidate_ids = Q(pk__in=newest[0].union(*newest[1:], all=True))
         else:
             candidate_ids = Q(pk__in=[])
             for part in newest:

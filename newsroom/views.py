@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView
 from newsroom import search
 from newsroom.models import Article, Author, SlugRedirect, Tag
 from transfers.models import Club, PlayerSeason, TransferLink
-from transfers.pagination import ArchivePaginationMixin, rows_in_order
+from transfers.pagination import ArchivePaginationMixin, with_rows
 from transfers.records import record_table_at_club
 
 HOTTEST_LINKS = 6
@@ -189,9 +189,8 @@ class SearchView(ArticleListView):
         return search.matching_article_ids(self.query, self.clubs, self.players)
 
     def paginate_queryset(self, ids, page_size):
-        paginator, page, shown, is_paginated = super().paginate_queryset(ids, page_size)
-        page.object_list = rows_in_order(Article.objects.published().for_listing(), list(shown))
-        return paginator, page, page.object_list, is_paginated
+        paginated = super().paginate_queryset(ids, page_size)
+        return with_rows(paginated, Article.objects.published().for_listing())
 
     def get_context_data(self, **kwargs):
         found = not self.problem

@@ -188,6 +188,13 @@ def rows_in_order(queryset, ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def with_rows(paginated, queryset):
+    """A ListView.paginate_queryset() result over ids, its page holding the full rows instead."""
+    paginator, page, ids, is_paginated = paginated
+    page.object_list = rows_in_order(queryset, list(ids))
+    return paginator, page, page.object_list, is_paginated
+
+
 class ArchivePaginationMixin:
     """For a ListView of articles ordered newest first by (published_at, id): numbered pages
     near the top, then pages by position (`?before=` and `?after=` cursors).
@@ -238,6 +245,4 @@ class ArchivePaginationMixin:
 
     def numbered_page(self, queryset, page_size):
         keys = queryset.values_list("pk", flat=True)
-        paginator, page, ids, is_paginated = super().paginate_queryset(keys, page_size)
-        page.object_list = rows_in_order(queryset, list(ids))
-        return paginator, page, page.object_list, is_paginated
+        return with_rows(super().paginate_queryset(keys, page_size), queryset)

@@ -74,18 +74,15 @@ def machine_time(value):
 
 
 @register.filter
-def short_time(value):
-    """'24 Nov 2026, 18:05'."""
-    if not value:
-        return ""
-    local = _local(value)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
-
-
-@register.filter
 def short_date(value):
     """'24 Nov 2026'."""
     if not value:
         return ""
     local = _local(value)
     return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
+
+
+@register.filter
+def short_time(value):
+    """'24 Nov 2026, 18:05'."""
+    return f"{short_date(value)}, {_local(value):%H:%M}" if value else ""
