@@ -35,7 +35,8 @@ NOTHING_SCHEDULED = "none"
 
 # Apps whose models are public content (or feed a public page), less the private ones.
 PUBLIC_APPS = {"newsroom", "transfers"}
-PRIVATE_MODELS = {"newsroom.transition"}
+# Derived rows (club news entries) change only with a piece that bumps the version itself.
+PRIVATE_MODELS = {"newsroom.transition", "newsroom.clubnewsentry"}
 # Models with a go-live time: (app label, model name); absent models are skipped.
 SCHEDULED_MODELS = [("newsroom", "Article"), ("newsroom", "LivePage")]
 

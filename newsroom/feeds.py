@@ -256,6 +256,16 @@ class ClubFeed(ArticleFeed):
     def articles(self, obj):
         return Article.objects.published().for_club(obj)
 
+    def items(self, obj):
+        # The newest ids come from the club's own entries (an index on club and time).
+        newest = obj.news_entries.newest_first().values("article_id")[: settings.FEED_ITEMS]
+        return (
+            Article.objects.published()
+            .filter(pk__in=newest)
+            .for_feed()
+            .order_by("-published_at", "-id")[: settings.FEED_ITEMS]
+        )
+
     def subject(self, obj):
         return f"{obj.name} transfer news"
 

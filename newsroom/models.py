@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -353,6 +355,69 @@ class ArticleAuthor(models.Model):
         return f"{self.author} on {self.article}"
 
 
+class ClubNewsQuerySet(models.QuerySet):
+    def newest_first(self):
+        """Entries whose time has come, newest first, as a club's news list orders them.
+
+        Called on a club's own entries: ``club.news_entries.newest_first()``.
+        """
+        return self.filter(published_at__lte=timezone.now()).order_by(
+            "-published_at", "-article_id"
+        )
+
+
+class ClubNewsEntry(models.Model):
+    """A published piece on one club's news list, with the piece's publication time.
+
+    Derived, never edited: it mirrors `Article.clubs` for published pieces (scheduled ones
+    included; `newest_first` leaves out those whose time has not come). Copying the time here lets
+    a club's newest pieces come straight from one index, where a million-piece archive otherwise
+    has every piece the club was ever named in looked up and sorted. `sync` keeps it in
+    step whenever a piece is saved or its clubs change; readers' pages still fetch the pieces
+    themselves through `published()`, so an entry can never show a withdrawn piece.
+    """
+
+    # No index of their own: "club_news_newest" leads with the club, the unique pair with the piece.
+    club = models.ForeignKey(
+        Club, on_delete=models.CASCADE, related_name="news_entries", db_index=False
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
+    published_at = models.DateTimeField()
+
+    objects = ClubNewsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "club news entries"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "club"], name="unique_club_news_entry")
+        ]
+        indexes = [
+            models.Index(
+                "club", F("published_at").desc(), F("article").desc(), name="club_news_newest"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} on club {self.club_id}'s news"
+
+    @classmethod
+    def sync(cls, article_ids):
+        """Make the entries of these pieces match their status, time and clubs now."""
+        article_ids = list(article_ids)
+        if not article_ids:
+            return
+        cls.objects.filter(article_id__in=article_ids).delete()
+        tagged = Article.clubs.through.objects.filter(
+            article_id__in=article_ids,
+            article__status=Article.Status.PUBLISHED,
+            article__published_at__isnull=False,
+        ).values_list("article_id", "club_id", "article__published_at")
+        cls.objects.bulk_create(
+            cls(article_id=article_id, club_id=club_id, published_at=published_at)
+            for article_id, club_id, published_at in tagged
+        )
+
+
 class SlugRedirect(models.Model):
     """An article's former slug, answered with a 301 to where the piece lives now."""
 
@@ -566,3 +631,22 @@ class LiveEntry(models.Model):
         # A space after each block, so "<li>One</li><li>Two</li>" reads "One Two".
         spaced = BLOCK_END.sub(r"\g<0> ", self.body)
         return " ".join(strip_tags(spaced).split())
+
+
+@receiver(post_save, sender=Article, dispatch_uid="club_news_article_saved")
+def club_news_article_saved(sender, instance, **kwargs):
+    """A save may publish, withdraw or reschedule a piece: its club news entries follow."""
+    ClubNewsEntry.sync([instance.pk])
+
+
+@receiver(m2m_changed, sender=Article.clubs.through, dispatch_uid="club_news_clubs_changed")
+def club_news_clubs_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A piece's clubs changed (from either side): its entries follow."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        ClubNewsEntry.sync([instance.pk])
+    elif action == "post_clear":
+        ClubNewsEntry.objects.filter(club=instance).delete()
+    else:
+        ClubNewsEntry.sync(pk_set)

@@ -99,6 +99,11 @@ class ClubView(ArchivePaginationMixin, ListView):
         )
         return self.club.articles.published().for_listing()
 
+    def positions(self, queryset):
+        # The club's news entries (newsroom.ClubNewsEntry) keep each piece's time by the club.
+        entries = self.club.news_entries.newest_first()
+        return entries.values_list("published_at", "article_id"), "article_id"
+
     def get_context_data(self, **kwargs):
         club = self.club
         links = list(newest_links_involving(club, CLUB_LINKS_SHOWN))

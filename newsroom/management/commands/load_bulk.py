@@ -31,7 +31,7 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from newsroom import bulk_text
-from newsroom.models import Article, ArticleAuthor, Author, Image, Tag
+from newsroom.models import Article, ArticleAuthor, Author, ClubNewsEntry, Image, Tag
 from transfers.models import (
     FINAL_STATUSES,
     Club,
@@ -612,6 +612,17 @@ class Command(BaseCommand):
                 link_rows.append((article.pk, ctx["links_by_player"][player_id]))
             recent = [*recent[-49:], article.pk]
         self.write.rows(Article.clubs.through, ["article_id", "club_id"], club_rows)
+        # The clubs' news lists (the signals that keep them otherwise are not sent by COPY).
+        published = {
+            article.pk: article.published_at
+            for article in created
+            if article.status == Article.Status.PUBLISHED and article.published_at
+        }
+        self.write.rows(
+            ClubNewsEntry,
+            ["article_id", "club_id", "published_at"],
+            [(pk, club_id, published[pk]) for pk, club_id in club_rows if pk in published],
+        )
         self.write.rows(Article.players.through, ["article_id", "player_id"], player_rows)
         self.write.rows(Article.tags.through, ["article_id", "tag_id"], tag_rows)
         self.write.rows(ArticleAuthor, ["article_id", "author_id", "position"], byline_rows)
