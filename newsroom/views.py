@@ -108,18 +108,16 @@ def article_page_context(article):
     club = article.primary_club
     club_news = []
     if club is not None:
-        # The five ids in a subquery that the link table and the covering index answer alone,
-        # then only their rows: a club with two thousand pieces would otherwise have every one
-        # of its rows read to find the newest five.
+        # The five newest ids from the club's own entries (an index on club and time), in a
+        # subquery; the pieces themselves are still read through published().
         newest = (
-            Article.objects.published()
-            .for_club(club)
-            .exclude(pk=article.pk)
-            .order_by("-published_at", "-id")
-            .values("pk")[:CLUB_BOX_SIZE]
+            club.news_entries.newest_first()
+            .exclude(article_id=article.pk)
+            .values("article_id")[:CLUB_BOX_SIZE]
         )
         club_news = (
-            Article.objects.filter(pk__in=newest)
+            Article.objects.published()
+            .filter(pk__in=newest)
             .only("headline", "slug", "published_at")
             .order_by("-published_at", "-id")
         )
