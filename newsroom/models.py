@@ -5,7 +5,7 @@ import re
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import connection, connections, models, router, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_save
@@ -416,6 +416,28 @@ class ClubNewsEntry(models.Model):
             cls(article_id=article_id, club_id=club_id, published_at=published_at)
             for article_id, club_id, published_at in tagged
         )
+
+    @classmethod
+    def rebuild(cls):
+        """Every entry again from the articles, in one transaction; returns how many there are.
+
+        For what the signals never saw: pieces published by code that did not keep entries
+        (during a deploy, before this release's code took over) or rows written by raw SQL.
+        """
+        entries = cls._meta.db_table
+        tagged = Article.clubs.through._meta.db_table
+        articles = Article._meta.db_table
+        using = router.db_for_write(cls)
+        with transaction.atomic(using=using), connections[using].cursor() as cursor:
+            cursor.execute(f"DELETE FROM {entries}")
+            cursor.execute(
+                f"INSERT INTO {entries} (club_id, article_id, published_at) "
+                f"SELECT t.club_id, t.article_id, a.published_at FROM {tagged} t "
+                f"JOIN {articles} a ON a.id = t.article_id "
+                "WHERE a.status = %s AND a.published_at IS NOT NULL",
+                [Article.Status.PUBLISHED],
+            )
+            return cursor.rowcount
 
 
 class SlugRedirect(models.Model):

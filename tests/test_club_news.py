@@ -5,6 +5,7 @@ clubs from either side), a club's entries must list exactly the club's published
 """
 
 import datetime
+from io import StringIO
 
 import feedparser
 import pytest
@@ -127,3 +128,16 @@ def test_load_bulk_enters_its_published_pieces():
     assert ClubNewsEntry.objects.exists()
     for club in Club.objects.all():
         assert entries(club) == expected(club)
+
+
+def test_rebuild_club_news_restores_entries_the_signals_never_saw(make_article, make_club):
+    club = make_club()
+    missed, kept = make_article(clubs=[club]), make_article(clubs=[club])
+    withdrawn = make_article(clubs=[club])
+    ClubNewsEntry.objects.filter(article=missed).delete()  # as if published by older code
+    Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.ARCHIVED)
+    out = StringIO()
+    call_command("rebuild_club_news", stdout=out)
+    assert entries(club) == expected(club)
+    assert {pk for pk, _ in entries(club)} == {missed.pk, kept.pk}
+    assert out.getvalue() == "Rebuilt the clubs' news entries: 2 in all.\n"
