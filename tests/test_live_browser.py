@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connections
 
 from newsroom import live
 from newsroom.models import LiveEntry
@@ -30,6 +31,9 @@ def browser_context(monkeypatch):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         yield browser.new_context
+        # The test's ORM calls ran in Playwright's greenlet, whose context holds connections of
+        # its own: close them here, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
         browser.close()
 
 
