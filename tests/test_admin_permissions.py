@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.models import Article
+from transfers.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +219,12 @@ def test_every_admin_list_and_add_page_loads_for_a_superuser(client, django_user
         if model_admin.has_add_permission(response.wsgi_request):
             response = client.get(reverse("admin:{}_{}_add".format(*info)))
             assert response.status_code == 200, info
+
+
+def test_a_source_address_typed_without_a_scheme_is_saved_as_https(client, people):
+    client.force_login(people["editor"])
+    values = {"name": "Rheinische Post", "slug": "rheinische-post", "tier": 2}
+    values |= {"outlet": "Rheinische Post", "url": "rp-online.de/sport"}
+    response = client.post(reverse("admin:transfers_source_add"), values)
+    assert response.status_code == 302
+    assert Source.objects.get(slug="rheinische-post").url == "https://rp-online.de/sport"

@@ -1,6 +1,7 @@
 """The editors' admin for the football domain."""
 
 from django.contrib import admin
+from django.db import models
 
 from transfers.models import (
     Club,
@@ -62,6 +63,8 @@ class TransferWindowAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    # A web address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "outlet", "tier", "is_journalist"]
     list_filter = ["tier", "is_journalist"]
     search_fields = ["name", "outlet"]
