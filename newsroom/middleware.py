@@ -118,6 +118,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.recent = cache.RecentPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request):
         if is_personal(request) or is_excluded(request):
@@ -125,9 +126,11 @@ class PageCacheMiddleware:
         if settings.PAGE_CACHE_SECONDS <= 0:
             return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
         key = self.key(request)
-        # One round trip for the version and the page: a page's key does not name the version,
-        # its entry does, and an entry stored under another version is a miss.
-        found = cache.safe_get_many([cache.VERSION_KEY, key])
+        held = self.recent.get(key)
+        # One round trip for the version and the page (unless this process holds a copy): a
+        # page's key does not name the version, its entry does, and an entry stored under
+        # another version is a miss.
+        found = cache.safe_get_many([cache.VERSION_KEY] if held else [cache.VERSION_KEY, key])
         version = found.get(cache.VERSION_KEY) or cache.current_version()
         if version is None:
             return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
@@ -137,8 +140,15 @@ class PageCacheMiddleware:
                 # Just changed: a replica may not have the change yet, and whatever is rendered
                 # now is cached for everyone.
                 use_primary.set(True)
-        cached = self.from_entry(found.get(key), version)
+        entry = found.get(key)
+        if held is not None:
+            # The copy is out of date once the version moves on: another worker may already
+            # have stored the page for the new one.
+            entry = held if held["version"] == version else cache.safe_get(key)
+        cached = self.from_entry(entry, version)
         if cached is not None:
+            if entry is not held:
+                self.recent.put(key, entry)
             return cached
         response = self.get_response(request)
         if not self.is_storable(response):
@@ -162,6 +172,7 @@ class PageCacheMiddleware:
                 "version": version,
             }
             cache.safe_set(key, entry, timeout)
+            self.recent.put(key, entry)
         response["X-Page-Cache"] = "miss"
         return self.mark_public(response, timeout)
 

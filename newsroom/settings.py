@@ -174,6 +174,9 @@ CACHE_RETRY_SECONDS = 5
 # PAGE_CACHE_SECONDS and never past the next scheduled go-live; 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Each process also holds the pages it served last, up to this many bytes, and uses a copy only
+# while the shared content version is the one it was stored under; 0 holds none.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 # What a CDN or browser may keep a public page for (Cache-Control: public, max-age).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 # Never cached, whoever asks (regular expressions over the path and query string).

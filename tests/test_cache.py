@@ -479,3 +479,48 @@ def test_with_redis_down_pages_stop_trying_it_for_a_while(client, world, dead_re
     # One failed connection opens the breaker; every later cache call is a miss at once.
     assert len(attempts) == 1
     assert dead_redis.skip_until > 0
+
+
+def test_a_page_this_process_holds_costs_only_a_read_of_the_version(client, world, monkeypatch):
+    first = client.get("/")
+    asked = []
+    real_get_many = page_cache.safe_get_many
+    monkeypatch.setattr(
+        page_cache, "safe_get_many", lambda keys: asked.append(keys) or real_get_many(keys)
+    )
+
+    again = client.get("/")
+
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+    assert asked == [[page_cache.VERSION_KEY]]
+
+
+def test_a_held_copy_gives_way_to_the_shared_page_of_a_newer_version(client, world):
+    """Another worker rendered the page after a change: this process must serve that one."""
+    client.get("/")
+    page_cache.bump_content_version()
+    version = page_cache.current_version()
+    entry = dict(page_cache.safe_get(page_key("/")))
+    entry |= {"version": version, "content": b"<p>Rendered by the other worker</p>"}
+    page_cache.safe_set(page_key("/"), entry, 60)
+
+    response = client.get("/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == b"<p>Rendered by the other worker</p>"
+
+
+def test_held_pages_stay_within_their_byte_budget_dropping_the_least_recent():
+    recent = page_cache.RecentPages(max_bytes=100)
+    for name in ("a", "b", "c"):
+        recent.put(name, {"content": b"x" * 40})
+    assert recent.get("a") is None and recent.get("b") and recent.get("c")
+    recent.get("b")  # now the most recent
+    recent.put("d", {"content": b"x" * 40})
+    assert recent.get("c") is None and recent.get("b") and recent.get("d")
+    recent.put("huge", {"content": b"x" * 101})
+    assert recent.get("huge") is None and recent.size == 80
+    nothing = page_cache.RecentPages(max_bytes=0)
+    nothing.put("a", {"content": b"x"})
+    assert nothing.get("a") is None
