@@ -666,6 +666,8 @@ def club_news_clubs_changed(sender, instance, action, reverse, pk_set, **kwargs)
     """A piece's clubs changed (from either side): its entries follow."""
     if action not in ("post_add", "post_remove", "post_clear"):
         return
+    if action != "post_clear" and not pk_set:
+        return  # add() of clubs already there, as include_primary_club() often does
     if not reverse:
         ClubNewsEntry.sync([instance.pk])
     elif action == "post_clear":

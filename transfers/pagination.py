@@ -221,9 +221,10 @@ class ArchivePaginationMixin:
         before = self.request.GET.get("before")
         after = self.request.GET.get("after")
         positions, key = self.positions(queryset)
+        keys = positions.values_list(key, flat=True)
         if not before and not after:
-            return self.numbered_page(queryset, positions.values_list(key, flat=True), page_size)
-        paginator = self.get_paginator(positions.values_list(key, flat=True), page_size)
+            return self.numbered_page(queryset, keys, page_size)
+        paginator = self.get_paginator(keys, page_size)
         if before:
             when, pk = parse_cursor(before)
             # The first condition alone is what lets an index start the scan at the cursor.
@@ -243,9 +244,7 @@ class ArchivePaginationMixin:
             found = list(newer[: page_size + 1])
             if len(found) <= page_size:
                 # Back at the top of the list: show its first page, as the list itself would.
-                return self.numbered_page(
-                    queryset, positions.values_list(key, flat=True), page_size
-                )
+                return self.numbered_page(queryset, keys, page_size)
             shown = found[:page_size][::-1]
             newer_cursor, older_cursor = cursor_at(*shown[0]), cursor_at(*shown[-1])
             query = urlencode({"after": after})
