@@ -138,7 +138,8 @@ class ArticleFeed(Feed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return self.articles(obj).for_feed()[: settings.FEED_ITEMS]
+        articles = list(self.articles(obj).for_feed()[: settings.FEED_ITEMS])
+        return Article.attach_feed_details(articles)
 
     # Items.
 
@@ -168,13 +169,10 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_author_name(self, item):
-        return join_names(author.name for author in item.byline) or None
+        return join_names(name for name, _url in item.feed_authors) or None
 
     def item_categories(self, item):
-        names = [club.name for club in item.category_clubs]
-        names += [player.full_name for player in item.category_players]
-        names += [tag.name for tag in item.category_tags]
-        return list(dict.fromkeys(names))
+        return item.feed_categories
 
     def item_enclosures(self, item):
         image = self.image_details(item)
@@ -186,14 +184,15 @@ class ArticleFeed(Feed):
         return {
             "content_html": item.body,
             "summary_text": item.standfirst,
-            "authors": [
-                {"name": author.name, "url": author.get_absolute_url()} for author in item.byline
-            ],
+            "authors": [{"name": name, "url": url} for name, url in item.feed_authors],
             "image": self.image_details(item),
         }
 
     def image_details(self, item):
-        return image_details(item.hero_image)
+        # Asked for twice an item (the enclosure and the extra keys), worked out once.
+        if not hasattr(item, "feed_image"):
+            item.feed_image = image_details(item.hero_image)
+        return item.feed_image
 
     # Absolute URLs and conditional GET.
 

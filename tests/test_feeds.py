@@ -163,6 +163,29 @@ def test_rss_items_carry_byline_categories_summary_body_and_image(
     assert entry.published_parsed and entry.updated_parsed
 
 
+def test_categories_are_clubs_then_players_then_tags_each_name_once(
+    client, make_article, make_club, make_player, make_tag
+):
+    everton, arsenal = make_club(name="Everton"), make_club(name="Arsenal")
+    # Players in the order their pages list them: by the name they are known by.
+    zed = make_player(full_name="Zed Player", known_as="Zed")
+    abe = make_player(full_name="Abe Other", known_as="Abe")
+    make_article(
+        primary_club=everton,
+        clubs=[arsenal],
+        players=[zed, abe],
+        # A tag named like a club is listed once, where the club is.
+        tags=[make_tag(name="Window"), make_tag(name="Arsenal")],
+    )
+
+    entry = parse(client, reverse("newsroom:latest_feed")).entries[0]
+    item = client.get(reverse("newsroom:latest_feed_json")).json()["items"][0]
+
+    expected = ["Arsenal", "Everton", "Abe Other", "Zed Player", "Window"]
+    assert [tag.term for tag in entry.tags] == expected
+    assert item["tags"] == expected
+
+
 def test_atom_entries_carry_every_author_the_body_and_the_image_as_enclosure(
     client, subjects, make_story, make_image
 ):
@@ -330,7 +353,7 @@ def test_query_count_does_not_grow_with_the_number_of_items(
     for count in (5, 60):
         while Article.objects.count() < count:
             make_story(hero_image=image)
-        # Subject, validators, articles, then bylines, clubs, players and tags prefetched.
+        # Subject, validators, articles, then bylines, clubs, players and tags as plain values.
         with django_assert_max_num_queries(7):
             assert client.get(url).status_code == 200
 
