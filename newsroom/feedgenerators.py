@@ -7,15 +7,41 @@ dimensions, alt text and credit, or None).
 """
 
 import json
+import re
 from urllib.parse import urljoin
+from xml.sax.saxutils import escape, quoteattr
 
 from django.utils import feedgenerator
 from django.utils.feedgenerator import rfc3339_date
+from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0B-\x0C\x0E-\x1F]")
+
+
+class QuickXMLGenerator(SimplerXMLGenerator):
+    """Django's XML writer, with each childless element written in one piece: the same bytes
+    in a third of the calls (a fifty-item feed writes about a thousand such elements)."""
+
+    def addQuickElement(self, name, contents=None, attrs=None):
+        if not (contents is None or isinstance(contents, str)) or not self._short_empty_elements:
+            return super().addQuickElement(name, contents, attrs)
+        if contents and CONTROL_CHARACTERS.search(contents):
+            # As Django's writer says it: XML 1.0 cannot carry them.
+            raise UnserializableContentError("Control characters are not supported in XML 1.0")
+        self._finish_pending_start_element()
+        attributes = (
+            "".join(f" {key}={quoteattr(value)}" for key, value in sorted(attrs.items()))
+            if attrs
+            else ""
+        )
+        if contents:
+            self._write(f"<{name}{attributes}>{escape(contents)}</{name}>")
+        else:
+            self._write(f"<{name}{attributes}/>")
 
 
 def _without_single_author(item):
@@ -27,6 +53,18 @@ def _without_single_author(item):
 
 class RssFeed(feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with content:encoded, one dc:creator per byline and media:content for the image."""
+
+    def write(self, outfile, encoding):
+        # Django's own write(), with the quicker writer.
+        handler = QuickXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        self.add_stylesheets(handler)
+        handler.startElement("rss", self.rss_attributes())
+        handler.startElement("channel", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        self.endChannelElement(handler)
+        handler.endElement("rss")
 
     def rss_attributes(self):
         return {
@@ -62,6 +100,15 @@ class RssFeed(feedgenerator.Rss201rev2Feed):
 
 class AtomFeed(feedgenerator.Atom1Feed):
     """Atom 1.0 with the full body as content and one author element per byline."""
+
+    def write(self, outfile, encoding):
+        # Django's own write(), with the quicker writer.
+        handler = QuickXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, _without_single_author(item))

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from io import StringIO
 from urllib.parse import urlsplit
 
 import feedparser
@@ -10,7 +11,9 @@ import time_machine
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
+from newsroom.feedgenerators import QuickXMLGenerator
 from newsroom.images import social_rendition
 from newsroom.models import Article
 
@@ -438,3 +441,32 @@ def test_the_feeds_page_query_count_does_not_grow(
         # Competitions, clubs, writers, topics and players: one query each.
         with django_assert_max_num_queries(5):
             assert client.get(reverse("newsroom:feeds")).status_code == 200
+
+
+@pytest.mark.parametrize("suffix", XML_FORMATS.values(), ids=XML_FORMATS.keys())
+def test_the_quick_xml_writer_writes_what_djangos_writer_writes(
+    client, subjects, make_story, make_image, monkeypatch, settings, suffix
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    image = make_image(alt_text='A "quoted" <alt> & more', credit="Photo: O'Neil & Co")
+    make_story(
+        headline="Reds & Blues: “£100m” <deal> for O'Neil",
+        standfirst='He said "yes" & <meant> it.',
+        body='<p>Body with <a href="/clubs/liverpool/">a link</a> &amp; an ampersand.</p>',
+        hero_image=image,
+    )
+    make_story(standfirst="", body="")
+    url = feed_url("latest", subjects, suffix)
+
+    quick = client.get(url).content
+    monkeypatch.setattr(
+        "newsroom.feedgenerators.QuickXMLGenerator.addQuickElement",
+        SimplerXMLGenerator.addQuickElement,
+    )
+    assert client.get(url).content == quick
+
+
+def test_the_quick_xml_writer_refuses_control_characters_as_djangos_does():
+    handler = QuickXMLGenerator(StringIO(), "utf-8", short_empty_elements=True)
+    with pytest.raises(UnserializableContentError):
+        handler.addQuickElement("title", "Bell \x07 inside")
