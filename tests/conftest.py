@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from newsroom.models import Article, ArticleAuthor, Author, Image, Tag
@@ -18,6 +19,24 @@ from transfers.models import (
 )
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture
+def analysed_rows(db):
+    """The row count the planner's statistics give a table, or None if it has none."""
+
+    def rows(table):
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                query = "SELECT stat FROM sqlite_stat1 WHERE tbl = %s AND idx IS NOT NULL"
+                cursor.execute(query, [table])
+                row = cursor.fetchone()
+                return int(row[0].split()[0]) if row else None
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            estimate = cursor.fetchone()[0]
+            return None if estimate < 0 else int(estimate)
+
+    return rows
 
 
 @pytest.fixture(autouse=True)

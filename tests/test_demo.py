@@ -105,6 +105,10 @@ def test_running_load_demo_twice_gives_exactly_the_same_rows_and_files():
     assert first["counts"]["Article"] >= 20
 
 
+def test_the_demo_leaves_planner_statistics_behind(demo, analysed_rows):
+    assert analysed_rows("newsroom_article") == Article.objects.count()
+
+
 def test_if_empty_loads_into_an_empty_database():
     output = load_demo("--if-empty")
 

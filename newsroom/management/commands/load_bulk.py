@@ -31,6 +31,7 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from newsroom import bulk_text
+from newsroom.dbstats import refresh_planner_statistics
 from newsroom.models import Article, ArticleAuthor, Author, ClubNewsEntry, Image, Tag
 from transfers.models import (
     FINAL_STATUSES,
@@ -181,11 +182,14 @@ class Command(BaseCommand):
             loaded = Article.objects.count()
             self.stderr.write(f"\nInterrupted: {loaded:,} articles are in the database.")
             raise SystemExit(130) from None
+        loaded = time.monotonic() - started
+        refresh_planner_statistics()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {n_clubs:,} clubs, {n_players:,} players, {n_links:,} transfer links "
-                f"and {n_articles:,} articles in {time.monotonic() - started:,.0f} s "
-                f"({self.workers} article worker{'s' if self.workers > 1 else ''})."
+                f"and {n_articles:,} articles in {loaded:,.0f} s "
+                f"({self.workers} article worker{'s' if self.workers > 1 else ''}); "
+                f"planner statistics refreshed in {time.monotonic() - started - loaded:,.0f} s."
             )
         )
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 
+from newsroom.dbstats import refresh_planner_statistics
 from newsroom.demo import people
 from newsroom.demo.live import load_live_pages
 from newsroom.demo.loader import DemoLoader
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             DemoLoader().load()
             load_window_deals()
             load_live_pages()
+        refresh_planner_statistics()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {Article.objects.count()} articles, {Player.objects.count()} "
