@@ -4,6 +4,7 @@ The body is HTML that editors saved and that was sanitised on save, so it is mar
 and nowhere else; templates call `render_body()` rather than using `|safe`.
 """
 
+import re
 from html.parser import HTMLParser
 
 from django.template.loader import render_to_string
@@ -16,6 +17,7 @@ from newsroom import linking
 BODY_TRANSFORMS = [linking.link_article_mentions]
 
 READ_MORE_AFTER_PARAGRAPH = 2
+NEWLINE = re.compile("\n")
 
 VOID_ELEMENTS = frozenset(
     [
@@ -42,10 +44,7 @@ class _TopLevelParagraphEnds(HTMLParser):
     def __init__(self, html):
         super().__init__(convert_charrefs=False)
         self.html = html
-        self.line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *(newline.end() for newline in NEWLINE.finditer(html))]
         self.depth = 0
         self.ends = []
 
