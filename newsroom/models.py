@@ -76,7 +76,12 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("newsroom:author", self.slug)
+        return self.url_for(self.slug)
+
+    @staticmethod
+    def url_for(slug):
+        """An author's page, from the slug alone (feeds read bylines as plain values)."""
+        return cached_reverse("newsroom:author", slug)
 
 
 class Tag(models.Model):
@@ -129,10 +134,9 @@ class ArticleQuerySet(models.QuerySet):
         instance for each would cost more than the rest of the feed.
         """
         return (
-            self.for_reading()
-            .select_related(None)
+            self.defer("search_vector")
             .select_related("hero_image")
-            .prefetch_related(None)
+            .order_by("-published_at", "-id")
         )
 
     def for_club(self, club):
@@ -288,8 +292,7 @@ class Article(models.Model):
             .values_list("article_id", "author__name", "author__slug")
         )
         for article_id, name, slug in bylines:
-            url = cached_reverse("newsroom:author", slug)
-            authors.setdefault(article_id, []).append((name, url))
+            authors.setdefault(article_id, []).append((name, Author.url_for(slug)))
         # Each kind of subject in its model's own order, as a prefetch would give it.
         for links, name, order in (
             (cls.clubs.through.objects, "club__name", "club__name"),

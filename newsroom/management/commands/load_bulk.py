@@ -182,14 +182,15 @@ class Command(BaseCommand):
             loaded = Article.objects.count()
             self.stderr.write(f"\nInterrupted: {loaded:,} articles are in the database.")
             raise SystemExit(130) from None
-        loaded = time.monotonic() - started
+        load_seconds = time.monotonic() - started
         refresh_planner_statistics()
+        analyse_seconds = time.monotonic() - started - load_seconds
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {n_clubs:,} clubs, {n_players:,} players, {n_links:,} transfer links "
-                f"and {n_articles:,} articles in {loaded:,.0f} s "
+                f"and {n_articles:,} articles in {load_seconds:,.0f} s "
                 f"({self.workers} article worker{'s' if self.workers > 1 else ''}); "
-                f"planner statistics refreshed in {time.monotonic() - started - loaded:,.0f} s."
+                f"planner statistics refreshed in {analyse_seconds:,.0f} s."
             )
         )
 
