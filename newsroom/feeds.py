@@ -169,7 +169,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_author_name(self, item):
-        return join_names(name for name, _url in item.feed_authors) or None
+        return join_names(author.name for author in item.byline) or None
 
     def item_categories(self, item):
         return item.feed_categories
@@ -184,7 +184,9 @@ class ArticleFeed(Feed):
         return {
             "content_html": item.body,
             "summary_text": item.standfirst,
-            "authors": [{"name": name, "url": url} for name, url in item.feed_authors],
+            "authors": [
+                {"name": author.name, "url": author.get_absolute_url()} for author in item.byline
+            ],
             "image": self.image_details(item),
         }
 

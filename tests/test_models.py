@@ -84,6 +84,29 @@ def test_a_scheduled_piece_appears_once_its_time_passes(make_article):
         assert scheduled in Article.objects.published()
 
 
+def test_listed_pieces_carry_their_bylines_in_order_in_one_more_query(
+    make_article, make_author, django_assert_num_queries
+):
+    first, second, third = (make_author(name=name) for name in ("Ana Lopes", "Ben Ode", "Cy Hart"))
+    make_article(headline="Three names", authors=[third, first, second])
+    make_article(headline="One name", authors=[second])
+    make_article(headline="No name", authors=[])
+    with django_assert_num_queries(2):  # the pieces (with club and image), then the bylines
+        pieces = {a.headline: a for a in Article.objects.published().for_listing()}
+        bylines = {headline: piece.byline for headline, piece in pieces.items()}
+        links = [author.get_absolute_url() for author in bylines["Three names"]]
+    assert [a.name for a in bylines["Three names"]] == ["Cy Hart", "Ana Lopes", "Ben Ode"]
+    assert links == [third.get_absolute_url(), first.get_absolute_url(), second.get_absolute_url()]
+    assert [a.name for a in bylines["One name"]] == ["Ben Ode"]
+    assert bylines["No name"] == []
+
+
+def test_a_piece_read_without_its_bylines_still_gives_them_in_order(make_article, make_author):
+    first, second = make_author(name="Ana Lopes"), make_author(name="Ben Ode")
+    piece = make_article(authors=[second, first])
+    assert [a.name for a in Article.objects.get(pk=piece.pk).byline] == ["Ben Ode", "Ana Lopes"]
+
+
 def test_age_is_derived_from_the_date_of_birth(make_player):
     player = make_player(date_of_birth=datetime.date(2000, 1, 27))
     assert player.age_on(datetime.date(2024, 1, 26)) == 23
