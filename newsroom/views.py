@@ -40,14 +40,29 @@ class HomeView(ArchivePaginationMixin, ArticleListView):
     template_name = "newsroom/home.html"
 
     def get_queryset(self):
-        # The newest featured piece leads; without one, the newest piece does. Two queries
+        # The newest featured piece leads; without one, the newest piece does. Two id lookups
         # rather than one ORDER BY is_featured, which no index serves.
-        published = Article.objects.published().for_listing()
-        self.lead = published.filter(is_featured=True).first() or published.first()
+        newest = (
+            Article.objects.published()
+            .order_by("-published_at", "-id")
+            .values_list("pk", flat=True)
+        )
+        self.lead_id = newest.filter(is_featured=True).first() or newest.first()
+        self.lead = None
         articles = Article.objects.published().for_listing()
-        if self.lead is not None:
-            articles = articles.exclude(pk=self.lead.pk)
+        if self.lead_id is not None:
+            articles = articles.exclude(pk=self.lead_id)
         return articles
+
+    def page_rows(self, queryset, ids, page_number):
+        if page_number != 1 or self.lead_id is None:
+            return super().page_rows(queryset, ids, page_number)
+        # The first page shows the lead above the list: its row is read with theirs.
+        everything = Article.objects.published().for_listing()
+        rows = super().page_rows(everything, [self.lead_id, *ids], page_number)
+        if rows and rows[0].pk == self.lead_id:
+            self.lead = rows.pop(0)
+        return rows
 
     def get_context_data(self, **kwargs):
         newest = Article.objects.published().order_by("-published_at", "-id")
@@ -56,12 +71,13 @@ class HomeView(ArchivePaginationMixin, ArticleListView):
             .annotate(latest_news=Max("articles__published_at"))
             .order_by("-latest_news", "name")[:CLUB_RAIL_SIZE]
         )
-        return super().get_context_data(
-            lead=self.lead,
+        context = super().get_context_data(
             hottest_links=TransferLink.objects.hottest()[:HOTTEST_LINKS],
             club_rail=clubs_in_the_news,
             **kwargs,
         )
+        context["lead"] = self.lead  # read with the first page's rows, by paginating
+        return context
 
 
 class ArticleDetailView(DetailView):

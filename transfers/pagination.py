@@ -248,9 +248,15 @@ class ArchivePaginationMixin:
             shown = found[:page_size][::-1]
             newer_cursor, older_cursor = cursor_at(*shown[0]), cursor_at(*shown[-1])
             query = urlencode({"after": after})
-        rows = rows_in_order(queryset, [pk for _when, pk in shown])
+        rows = self.page_rows(queryset, [pk for _when, pk in shown], page_number=None)
         page = PositionPage(rows, paginator, query, newer_cursor, older_cursor)
         return paginator, page, page.object_list, True
 
     def numbered_page(self, queryset, keys, page_size):
-        return with_rows(super().paginate_queryset(keys, page_size), queryset)
+        paginator, page, ids, is_paginated = super().paginate_queryset(keys, page_size)
+        page.object_list = self.page_rows(queryset, list(ids), page_number=page.number)
+        return paginator, page, page.object_list, is_paginated
+
+    def page_rows(self, queryset, ids, page_number):
+        """The page's full rows in order; `page_number` is None on a page found by position."""
+        return rows_in_order(queryset, ids)
