@@ -72,7 +72,7 @@ class HomeView(ArchivePaginationMixin, ArticleListView):
             .order_by("-latest_news", "name")[:CLUB_RAIL_SIZE]
         )
         context = super().get_context_data(
-            hottest_links=TransferLink.objects.hottest()[:HOTTEST_LINKS],
+            hottest_links=TransferLink.objects.hottest().mentions(HOTTEST_LINKS),
             club_rail=clubs_in_the_news,
             **kwargs,
         )

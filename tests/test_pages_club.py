@@ -79,6 +79,30 @@ def test_club_links_are_split_by_direction_and_grouped_by_status(
     assert "?club=liverpool&amp;direction=incoming" in incoming
 
 
+def test_each_club_link_names_the_player_with_a_link_the_other_club_and_the_fee(
+    client, liverpool, make_link, make_player, make_club
+):
+    madrid = make_club(name="Real Madrid")
+    tchouameni = make_player(known_as="Tchouameni", current_club=madrid)
+    make_link(player=tchouameni, to_club=liverpool, fee_amount=100_000_000, fee_currency="GBP")
+    make_link(
+        player=make_player(known_as="Free Man"), from_club=None, to_club=liverpool, fee_text="Free"
+    )
+    make_link(
+        player=make_player(known_as="Salah", current_club=liverpool),
+        to_club=madrid,
+        fee_amount=45_000_000,
+        fee_currency="EUR",
+    )
+    html = client.get("/clubs/liverpool/").content.decode()
+    incoming = html.split('id="incoming"')[1].split("</section>")[0]
+    outgoing = html.split('id="outgoing"')[1].split("</section>")[0]
+    assert f'<a href="{tchouameni.get_absolute_url()}">Tchouameni</a>' in incoming
+    assert "from Real Madrid · £100m" in incoming
+    assert "from free agency · Free" in incoming
+    assert "to Real Madrid · €45m" in outgoing
+
+
 def test_squad_is_grouped_by_position_goalkeepers_first(client, liverpool, make_player):
     make_player(known_as="Salah", position=Position.FORWARD, current_club=liverpool)
     make_player(known_as="Alisson", position=Position.GOALKEEPER, current_club=liverpool)

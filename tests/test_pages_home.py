@@ -42,11 +42,15 @@ def test_home_lists_hottest_open_links_and_clubs_in_the_news(
     make_article(primary_club=liverpool)
     make_link(player=make_player(known_as="Tchouameni"), to_club=liverpool, status="talks")
     make_link(player=make_player(known_as="Finished Deal"), status=TransferStatus.COMPLETED)
+    free = make_player(known_as="Out Of Contract")
+    make_link(player=free, from_club=None, to_club=liverpool, fee_text="Free")
     make_club(name="Quiet Town")
     html = client.get("/").content.decode()
     rail = html.split('id="hottest-links"')[1].split("</section>")[0]
     assert "Tchouameni" in rail
     assert "Talks" in rail
+    assert f'href="{free.get_absolute_url()}">Out Of Contract</a>' in rail
+    assert "Free agent <span" in rail and "Rumour</span> · Free" in rail
     assert "Finished Deal" not in rail
     clubs = html.split('id="clubs-in-news"')[1].split("</nav>")[0]
     assert 'href="/clubs/liverpool/"' in clubs

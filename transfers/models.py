@@ -1,6 +1,7 @@
 """The football domain: competitions, clubs, players, their records, and transfer links."""
 
 import datetime
+from typing import NamedTuple
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -309,6 +310,36 @@ class TransferKind(models.TextChoices):
     PRE_CONTRACT = "pre_contract", "Pre-contract"
 
 
+class LinkMention(NamedTuple):
+    """One line about a transfer link, from `TransferLinkQuerySet.mentions()`."""
+
+    status: str
+    status_label: str
+    player_name: str
+    player_url: str
+    from_club_id: int | None
+    from_club_name: str | None  # None for a free agent
+    to_club_id: int
+    to_club_name: str
+    fee_display: str
+
+    @classmethod
+    def from_row(cls, status, player, slug, from_id, from_name, to_id, to_name, *fee):
+        """A mention from the values `mentions()` reads, in that order."""
+        fee_text, amount, currency = fee
+        return cls(
+            status=status,
+            status_label=TransferStatus(status).label,
+            player_name=player,
+            player_url=cached_reverse("transfers:player", slug),
+            from_club_id=from_id,
+            from_club_name=from_name,
+            to_club_id=to_id,
+            to_club_name=to_name,
+            fee_display=fee_text or format_money(amount, currency),
+        )
+
+
 class TransferLinkQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=FINAL_STATUSES)
@@ -328,23 +359,20 @@ class TransferLinkQuerySet(models.QuerySet):
             "-updated_at", "-id"
         )
 
-    def for_summary(self):
-        """What a one-line mention of a link reads (player, clubs, status, fee), newest first:
-        the club page lists sixty of them, and the tracker's full rows cost twice as much."""
-        return (
-            self.select_related("player", "from_club", "to_club")
-            .only(
-                *("player", "from_club", "to_club", "status", "updated_at"),
-                *("fee_amount", "fee_currency", "fee_text"),
-                *("player__known_as", "player__slug"),
-                *("from_club__name", "from_club__slug", "to_club__name", "to_club__slug"),
-            )
-            .order_by("-updated_at", "-id")
-        )
+    def mentions(self, limit):
+        """The newest `limit` links as `LinkMention`s, newest first: one-line mentions (player,
+        clubs, status, fee) read as plain values. The club page names sixty links; a model
+        instance for each link, player and club cost more than every other query on the page."""
+        rows = self.order_by("-updated_at", "-id").values_list(
+            *("status", "player__known_as", "player__slug"),
+            *("from_club_id", "from_club__name", "to_club_id", "to_club__name"),
+            *("fee_text", "fee_amount", "fee_currency"),
+        )[:limit]
+        return [LinkMention.from_row(*row) for row in rows]
 
     def hottest(self):
-        """Open links, the most recently updated first, as one-line mentions."""
-        return self.open().for_summary()
+        """Open links, the most recently updated first."""
+        return self.open().order_by("-updated_at", "-id")
 
     def with_likelihood(self):
         """Prefetch what the live likelihood needs, so a list of bars costs one more query."""

@@ -78,12 +78,12 @@ def newest_links_involving(club, limit):
     merged, rather than sorting every link a big club has ever had to satisfy one OR.
     """
     if not connection.features.supports_slicing_ordering_in_compound:
-        return TransferLink.objects.involving(club).for_summary()[:limit]
+        return TransferLink.objects.involving(club).mentions(limit)
     newest = TransferLink.objects.order_by("-updated_at", "-id").values("pk")
     nearest = newest.filter(to_club=club)[:limit].union(
         newest.filter(from_club=club)[:limit], all=True
     )
-    return TransferLink.objects.filter(pk__in=nearest).for_summary()[:limit]
+    return TransferLink.objects.filter(pk__in=nearest).mentions(limit)
 
 
 class ClubView(ArchivePaginationMixin, ListView):
@@ -106,7 +106,7 @@ class ClubView(ArchivePaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         club = self.club
-        links = list(newest_links_involving(club, CLUB_LINKS_SHOWN))
+        links = newest_links_involving(club, CLUB_LINKS_SHOWN)
         tracker = reverse("transfers:tracker")
         trail = [(club.name, club.get_absolute_url())]
         if club.competition is not None:
