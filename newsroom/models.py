@@ -333,7 +333,7 @@ class Article(models.Model):
             .values_list("article_id", "author_id", "author__name", "author__slug")
         )
         for article_id, *author in rows:
-            bylines[article_id].append(Author.from_db(None, BYLINE_AUTHOR_FIELDS, author))
+            bylines[article_id].append(Author.from_db(rows.db, BYLINE_AUTHOR_FIELDS, author))
         for article in articles:
             article.attached_byline = bylines[article.pk]
         return articles
