@@ -37,6 +37,11 @@ def format_money(amount, currency):
     return f"{symbol}{amount:.0f}"
 
 
+def fee_in_words(fee_text, amount, currency):
+    """A link's fee as the copy puts it ("around £100m"), else as `format_money` writes it."""
+    return fee_text or format_money(amount, currency)
+
+
 def split_aliases(text):
     return [alias.strip() for alias in text.split(",") if alias.strip()]
 
@@ -336,7 +341,7 @@ class LinkMention(NamedTuple):
             from_club_name=from_name,
             to_club_id=to_id,
             to_club_name=to_name,
-            fee_display=fee_text or format_money(amount, currency),
+            fee_display=fee_in_words(fee_text, amount, currency),
         )
 
 
@@ -494,7 +499,7 @@ class TransferLink(models.Model):
 
     @property
     def fee_display(self):
-        return self.fee_text or format_money(self.fee_amount, self.fee_currency)
+        return fee_in_words(self.fee_text, self.fee_amount, self.fee_currency)
 
 
 class TransferUpdate(models.Model):
