@@ -368,11 +368,8 @@ def link_first_mentions(html, players, clubs):
 
 
 def link_article_mentions(html, article):
-    """The body transform for newsroom.rendering: link the article's own players and clubs.
-
-    Uses the article's prefetched players and clubs when the view fetched them.
-    """
-    return link_first_mentions(html, article.players.all(), article.clubs.all())
+    """The body transform for newsroom.rendering: link the article's own players and clubs."""
+    return link_first_mentions(html, article.subjects.players, article.subjects.clubs)
 
 
 def _serialise(tokens, links):

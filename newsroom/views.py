@@ -5,7 +5,7 @@ fixed number of queries whatever the amount of content (the tests count them).
 """
 
 from django.conf import settings
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,6 +20,8 @@ from transfers.records import record_table_at_club
 HOTTEST_LINKS = 6
 CLUB_RAIL_SIZE = 12
 CLUB_BOX_SIZE = 5
+# More links than one piece has ever cited: "Follow these transfers" lists them all.
+FOLLOWED_LINKS = 20
 # The club rail is read from this many newest pieces, not the whole archive: the clubs with the
 # latest news are among them whenever they name at least CLUB_RAIL_SIZE clubs.
 CLUB_RAIL_WINDOW = 100
@@ -89,16 +91,6 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .for_reading()
             .select_related("primary_club__competition", "record_player__current_club")
-            .prefetch_related(
-                "tags",
-                "clubs",
-                "players",
-                # "Follow this transfer" names each cited link's player and clubs.
-                Prefetch(
-                    "transfer_links",
-                    queryset=TransferLink.objects.select_related("player", "from_club", "to_club"),
-                ),
-            )
         )
 
     def get(self, request, *args, **kwargs):
@@ -148,6 +140,8 @@ def article_page_context(article):
     crumbs.append((article.headline, article.get_absolute_url()))
     return {
         "read_more": article.read_more(),
+        # "Follow this transfer": the links the piece cites, each to its own page.
+        "followed_links": TransferLink.objects.filter(articles=article).mentions(FOLLOWED_LINKS),
         "club_news": club_news,
         "record": record,
         "breadcrumbs": crumbs,

@@ -107,6 +107,50 @@ def test_a_piece_read_without_its_bylines_still_gives_them_in_order(make_article
     assert [a.name for a in Article.objects.get(pk=piece.pk).byline] == ["Ben Ode", "Ana Lopes"]
 
 
+def test_a_piece_reads_its_clubs_players_and_tags_in_one_query_each_kind_in_order(
+    make_article, make_club, make_player, make_tag, django_assert_num_queries
+):
+    clubs = [make_club(name=name) for name in ("Real Madrid", "Liverpool")]
+    players = [
+        make_player(full_name="Aurelien Tchouameni", known_as="Tchouameni"),
+        make_player(full_name="Jude Bellingham", known_as="Bellingham"),
+    ]
+    tags = [make_tag(name=name) for name in ("January window", "Contracts")]
+    piece = Article.objects.get(pk=make_article(clubs=clubs, players=players, tags=tags).pk)
+    with django_assert_num_queries(1):
+        subjects = piece.subjects
+        chips = [
+            *((club.name, club.get_absolute_url()) for club in subjects.clubs),
+            *((player.known_as, player.get_absolute_url()) for player in subjects.players),
+            *((tag.name, tag.get_absolute_url()) for tag in subjects.tags),
+        ]
+        names = [player.full_name for player in subjects.players]
+    assert chips == [
+        ("Liverpool", clubs[1].get_absolute_url()),
+        ("Real Madrid", clubs[0].get_absolute_url()),
+        ("Bellingham", players[1].get_absolute_url()),
+        ("Tchouameni", players[0].get_absolute_url()),
+        ("Contracts", tags[1].get_absolute_url()),
+        ("January window", tags[0].get_absolute_url()),
+    ]
+    assert names == ["Jude Bellingham", "Aurelien Tchouameni"]
+    assert [club.pk for club in subjects.clubs] == [clubs[1].pk, clubs[0].pk]
+
+
+def test_an_unsaved_piece_has_no_subjects_and_asks_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert Article(headline="Not saved yet").subjects == ([], [], [])
+
+
+def test_a_link_mention_leads_to_the_link_page_as_the_link_itself_does(make_link, make_player):
+    signed = make_link(player=make_player(full_name="Aurelien Tchouameni"))
+    free = make_link(from_club=None, player=make_player(full_name="Free Agent Example"))
+    for link in (signed, free):
+        [mention] = TransferLink.objects.filter(pk=link.pk).mentions(1)
+        assert mention.url == link.get_absolute_url()
+    assert "free-agency-to" in free.get_absolute_url()
+
+
 def test_age_is_derived_from_the_date_of_birth(make_player):
     player = make_player(date_of_birth=datetime.date(2000, 1, 27))
     assert player.age_on(datetime.date(2024, 1, 26)) == 23

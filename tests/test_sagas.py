@@ -205,6 +205,25 @@ def test_articles_citing_a_link_offer_to_follow_the_transfer(client, tchouameni,
     assert f'href="{saga_url(tchouameni)}"' in html
 
 
+def test_a_piece_citing_several_links_offers_to_follow_each(
+    client, tchouameni, make_article, make_link, make_player, make_club
+):
+    free_agent = make_link(
+        player=make_player(known_as="Rabiot", full_name="Adrien Rabiot"),
+        from_club=None,
+        to_club=make_club(name="Marseille"),
+        status=TransferStatus.TALKS,
+    )
+    article = make_article(headline="Two deals in the air")
+    article.transfer_links.add(tchouameni, free_agent)
+    html = page(client, article.get_absolute_url())
+    follow = html.split('class="follow-transfer"')[1].split("</aside>")[0]
+    assert "Follow these transfers" in follow
+    assert f'href="{saga_url(tchouameni)}"' in follow
+    assert f'href="{saga_url(free_agent)}">Rabiot: free agency to Marseille</a>' in follow
+    assert "Talks · every report" in follow
+
+
 def test_tracker_rows_link_to_the_saga_and_show_the_likelihood(client, tchouameni):
     html = page(client, reverse("transfers:tracker"))
     assert f'href="{saga_url(tchouameni)}"' in html

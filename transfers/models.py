@@ -315,9 +315,16 @@ class TransferKind(models.TextChoices):
     PRE_CONTRACT = "pre_contract", "Pre-contract"
 
 
+def saga_slug(player_full_name, from_club_name, to_club_name):
+    """'aurelien-tchouameni-real-madrid-to-liverpool': a link's slug, from the names alone."""
+    origin = from_club_name or "free agency"
+    return slugify(f"{player_full_name} {origin} to {to_club_name}")[:180].strip("-")
+
+
 class LinkMention(NamedTuple):
     """One line about a transfer link, from `TransferLinkQuerySet.mentions()`."""
 
+    url: str  # the link's own page: every report, its sources and how likely it is
     status: str
     status_label: str
     player_name: str
@@ -329,10 +336,13 @@ class LinkMention(NamedTuple):
     fee_display: str
 
     @classmethod
-    def from_row(cls, status, player, slug, from_id, from_name, to_id, to_name, *fee):
+    def from_row(
+        cls, pk, status, player, full_name, slug, from_id, from_name, to_id, to_name, *fee
+    ):
         """A mention from the values `mentions()` reads, in that order."""
         fee_text, amount, currency = fee
         return cls(
+            url=cached_reverse("transfers:saga", pk, saga_slug(full_name, from_name, to_name)),
             status=status,
             status_label=TransferStatus(status).label,
             player_name=player,
@@ -369,7 +379,7 @@ class TransferLinkQuerySet(models.QuerySet):
         clubs, status, fee) read as plain values. The club page names sixty links; a model
         instance for each link, player and club cost more than every other query on the page."""
         rows = self.order_by("-updated_at", "-id").values_list(
-            *("status", "player__known_as", "player__slug"),
+            *("id", "status", "player__known_as", "player__full_name", "player__slug"),
             *("from_club_id", "from_club__name", "to_club_id", "to_club__name"),
             *("fee_text", "fee_amount", "fee_currency"),
         )[:limit]
@@ -477,8 +487,8 @@ class TransferLink(models.Model):
     def slug(self):
         """'aurelien-tchouameni-real-madrid-to-liverpool': derived from the names, never stored,
         so it cannot go stale; the saga page redirects any other slug to this one."""
-        origin = self.from_club.name if self.from_club_id else "free agency"
-        return slugify(f"{self.player.full_name} {origin} to {self.to_club.name}")[:180].strip("-")
+        origin = self.from_club.name if self.from_club_id else None
+        return saga_slug(self.player.full_name, origin, self.to_club.name)
 
     def likelihood_at(self, now):
         """The live score (transfers/likelihood.py) from the link's updates, as read at `now`."""
