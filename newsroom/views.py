@@ -90,7 +90,7 @@ class ArticleDetailView(DetailView):
         return (
             Article.objects.published()
             .for_reading()
-            .select_related("primary_club__competition", "record_player__current_club")
+            .select_related("record_player")
         )
 
     def get(self, request, *args, **kwargs):
