@@ -126,8 +126,8 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
 # Pages run short queries: a parallel plan's workers take longer to start (10-20 ms) than the
 # query takes, and JIT compiles for longer than it saves. The pages read the newest rows of
-# tables kept in memory, where a random read costs what a sequential one does: at the default
-# random_page_cost of 4 the planner hashes all 2,000 clubs to join fifty links to them.
+# tables kept in memory, where a random read costs little more than a sequential one: at the
+# default random_page_cost of 4 the planner hashes all 2,000 clubs to join fifty links to them.
 # Override with PG_OPTIONS.
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":

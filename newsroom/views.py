@@ -20,7 +20,7 @@ from transfers.records import record_table_at_club
 HOTTEST_LINKS = 6
 CLUB_RAIL_SIZE = 12
 CLUB_BOX_SIZE = 5
-# More links than one piece has ever cited: "Follow these transfers" lists them all.
+# A cap well above what a piece cites, so that "Follow these transfers" lists them all.
 FOLLOWED_LINKS = 20
 # The club rail is read from this many newest pieces, not the whole archive: the clubs with the
 # latest news are among them whenever they name at least CLUB_RAIL_SIZE clubs.
