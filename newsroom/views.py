@@ -87,11 +87,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .for_reading()
-            .select_related("record_player")
-        )
+        return Article.objects.published().for_reading().select_related("record_player")
 
     def get(self, request, *args, **kwargs):
         try:
