@@ -327,38 +327,36 @@ class Article(models.Model):
         cls.attach_bylines(articles)
         ids = [article.pk for article in articles]
         categories = {}
-        # Each kind of subject in its model's own order, as a prefetch would give it.
-        for links, name, order in (
-            (cls.clubs.through.objects, "club__name", "club__name"),
-            (cls.players.through.objects, "player__full_name", "player__known_as"),
-            (cls.tags.through.objects, "tag__name", "tag__name"),
-        ):
-            rows = links.filter(article_id__in=ids).order_by(order, "pk")
-            for article_id, value in rows.values_list("article_id", name):
+        for links, subject, name, short_name in cls.subject_links():
+            rows = links.filter(article_id__in=ids).order_by(f"{subject}__{short_name}", "pk")
+            for article_id, value in rows.values_list("article_id", f"{subject}__{name}"):
                 categories.setdefault(article_id, {})[value] = None
         for article in articles:
             article.feed_categories = list(categories.get(article.pk, ()))
         return articles
 
+    @classmethod
+    def subject_links(cls):
+        """(link table, subject field, name, short name) for clubs, players and tags, in that
+        order. Each kind sorts by its short name, as its model does: a player's is the one he is
+        known by, a club's or a tag's its name."""
+        return (
+            (cls.clubs.through.objects, "club", "name", "name"),
+            (cls.players.through.objects, "player", "full_name", "known_as"),
+            (cls.tags.through.objects, "tag", "name", "name"),
+        )
+
     @cached_property
     def subjects(self):
-        """The piece's clubs, players and tags (`Subjects`), read in one query of plain values.
-
-        Each kind comes in its model's order, by short name: a player's is the one he is known
-        by, a club's or a tag's its name. Three prefetches of whole rows, one per kind, cost the
-        article page more than any of its other queries.
+        """The piece's clubs, players and tags (`Subjects`), read in one query of plain values,
+        each kind in its model's order (`subject_links`). Three prefetches of whole rows, one
+        per kind, cost the article page more than any of its other queries.
         """
         subjects = Subjects([], [], [])
         if self.pk is None:
             return subjects
         parts = []
-        for kind, (links, subject, name, short_name) in enumerate(
-            (
-                (Article.clubs.through.objects, "club", "name", "name"),
-                (Article.players.through.objects, "player", "full_name", "known_as"),
-                (Article.tags.through.objects, "tag", "name", "name"),
-            )
-        ):
+        for kind, (links, subject, name, short_name) in enumerate(self.subject_links()):
             values = {
                 "subject_kind": models.Value(kind),
                 "subject_id": F(f"{subject}_id"),
