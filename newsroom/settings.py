@@ -338,6 +338,8 @@ LOGGING = {
 # Newsroom knobs.
 PAGE_SIZE = 20
 FEED_ITEMS = 50
+# Past this many clubs, the tracker asks for a club's name in a text box rather than a list.
+TRACKER_CLUB_SELECT_MAX = 200
 
 # Image library (newsroom.images): uploads above these are refused with a form error.
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", str(15 * 1024 * 1024)))

@@ -1,6 +1,7 @@
 """The transfer tracker: each filter narrows correctly, with combinations, sorting and errors."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -161,7 +162,7 @@ def test_the_empty_state_says_what_to_change(client, market):
         ("fee_min=-5", "greater than or equal to 0"),
         ("max_age=twenty", "Enter a whole number."),
         ("max_age=200", "less than or equal to 50"),
-        ("club=no-such-club", "Select a valid choice."),
+        ("club=no-such-club", "There is no club called “no-such-club”."),
         ("status=maybe", "Select a valid choice."),
         ("direction=incoming", "Choose a club to see its incoming or outgoing transfers."),
         ("fee_min=80&fee_max=10", "The highest fee must be at least the lowest fee."),
@@ -221,3 +222,88 @@ def test_tracker_query_count_does_not_grow_with_links(count_queries, make_link, 
     grow(55)
     assert count_queries(url) == few <= 12
     assert count_queries("/transfers/") <= 12
+
+
+def club_box(html):
+    """The club filter's <input> (the text box that replaces a long club list)."""
+    return re.search(r'<input[^>]*id="id_club"[^>]*>', html)[0]
+
+
+def test_a_short_club_list_is_a_select(client, market):
+    html = client.get("/transfers/").content.decode()
+    assert '<select id="id_club" name="club">' in html
+    assert '<option value="liverpool">Liverpool</option>' in html
+
+
+def test_a_long_club_list_becomes_a_text_box_that_takes_a_name(client, market, settings):
+    settings.TRACKER_CLUB_SELECT_MAX = 2
+    html = client.get("/transfers/").content.decode()
+    assert '<select name="club"' not in html and '<option value="liverpool"' not in html
+    assert '<label for="id_club">Club</label>' in html
+    box = club_box(html)
+    assert 'type="text"' in box and 'name="club"' in box and 'placeholder="Any club"' in box
+    incoming = {"Tchouameni", "Kerkez"}
+    for typed in ("Liverpool", "  liverpool ", "LIVERPOOL FC", "liverpool"):
+        response = client.get("/transfers/", {"club": typed, "direction": "incoming"})
+        assert set(players_listed(response)) == incoming, typed
+    # Followed from a link (the club's slug), the box shows the club's name.
+    html = client.get("/transfers/?club=liverpool&direction=incoming").content.decode()
+    assert 'value="Liverpool"' in club_box(html)
+    assert "Club: Liverpool" in html
+
+
+def test_an_unknown_club_name_is_a_form_error_that_keeps_what_was_typed(client, market, settings):
+    settings.TRACKER_CLUB_SELECT_MAX = 2
+    response = client.get("/transfers/", {"club": "Liverpol"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is no club called “Liverpol”. Check the spelling" in html
+    box = club_box(html)
+    assert 'value="Liverpol"' in box and 'aria-describedby="id_club_error"' in box
+    assert players_listed(response) == []
+
+
+def test_a_shared_club_name_asks_for_the_full_name(client, make_club, make_link, settings):
+    settings.TRACKER_CLUB_SELECT_MAX = 2
+    north = make_club(name="United", full_name="Northtown United", slug="northtown")
+    south = make_club(name="United", full_name="Southtown United", slug="southtown")
+    make_link(to_club=north)
+    make_link(to_club=south)
+    html = client.get("/transfers/", {"club": "united"}).content.decode()
+    assert "More than one club is called “united”. Use the club’s full name instead." in html
+    response = client.get("/transfers/", {"club": "Southtown United"})
+    assert len(players_listed(response)) == 1
+    assert "Club: United" in response.content.decode()
+    # From a link, the box shows the full name: the name alone would be ambiguous.
+    html = client.get("/transfers/?club=southtown").content.decode()
+    assert 'value="Southtown United"' in club_box(html)
+
+
+def test_a_shared_full_name_points_to_the_club_page(client, make_club, make_link, settings):
+    settings.TRACKER_CLUB_SELECT_MAX = 1
+    for slug in ("rovers-1", "rovers-2"):
+        make_link(to_club=make_club(name="Rovers", full_name="Rovers FC", slug=slug))
+    html = client.get("/transfers/", {"club": "rovers fc"}).content.decode()
+    assert "More than one club is called “rovers fc”. Follow the transfer links on the club" in html
+    # Reached from the club page's link, the box can only show the slug.
+    response = client.get("/transfers/?club=rovers-2")
+    assert 'value="rovers-2"' in club_box(response.content.decode())
+    assert len(players_listed(response)) == 1
+
+
+@pytest.mark.parametrize("typed", ["%00", "a%00b", "x" * 3000, "%", "'--"])
+def test_hostile_club_names_in_the_text_box_are_form_errors(client, market, settings, typed):
+    settings.TRACKER_CLUB_SELECT_MAX = 2
+    response = client.get(f"/transfers/?club={typed}")
+    assert response.status_code == 200
+    assert 'id="id_club_error"' in response.content.decode()
+    assert "\x00" not in club_box(response.content.decode())
+
+
+def test_the_text_box_keeps_the_tracker_query_count_fixed(count_queries, make_link, settings):
+    settings.TRACKER_CLUB_SELECT_MAX = 2
+    for _ in range(6):
+        make_link()
+    slug = make_link().to_club.slug
+    assert count_queries(f"/transfers/?club={slug}") <= 12
+    assert count_queries("/transfers/?club=Nowhere") <= 12

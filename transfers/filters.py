@@ -5,7 +5,9 @@ from html import escape
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Q
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
@@ -72,6 +74,106 @@ class LongSelect(forms.Select):
         )
 
 
+class ClubField(django_filters.fields.ModelChoiceField):
+    """A club by its slug, as links and the <select> send it, or by the name a reader types.
+
+    The name is matched whole, ignoring case, then the full name ("Liverpool FC"): the text box
+    that stands in for a long club list (`ClubSelect`) takes whatever a fan would type.
+    """
+
+    default_error_messages = {
+        "invalid_choice": (
+            "There is no club called “%(value)s”. Check the spelling, or use the club’s full name."
+        ),
+        "ambiguous": "More than one club is called “%(value)s”. Use the club’s full name instead.",
+        "ambiguous_full_name": (
+            "More than one club is called “%(value)s”. Follow the transfer links on the club’s own "
+            "page instead."
+        ),
+    }
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as not_a_slug:
+            if not_a_slug.code != "invalid_choice":
+                raise  # Such as a NUL character, which no database column could hold.
+            typed = str(value).strip()
+            for lookup in ("name__iexact", "full_name__iexact"):
+                matches = list(self.queryset.filter(**{lookup: typed})[:2])
+                if len(matches) > 1:
+                    code = "ambiguous" if lookup == "name__iexact" else "ambiguous_full_name"
+                    raise ValidationError(
+                        self.error_messages[code], code=code, params={"value": typed}
+                    ) from None
+                if matches:
+                    return matches[0]
+            raise
+
+    def clean(self, value):
+        club = super().clean(value)
+        self.widget.chosen = club  # What the text box shows back (`ClubSelect.shown_text`).
+        return club
+
+
+class ClubFilter(django_filters.ModelChoiceFilter):
+    field_class = ClubField
+
+
+class ClubSelect(LongSelect):
+    """The club list as a <select> while it is short enough to scan (`TRACKER_CLUB_SELECT_MAX`),
+    a text box for the club's name beyond that: a list of thousands of clubs is more than a
+    hundred kilobytes of options, which no reader scrolls, on every tracker page."""
+
+    chosen = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = self.choices.field
+        names = field.queryset.values_list(field.to_field_name, self.label_field)
+        self.short_list = list(names[: settings.TRACKER_CLUB_SELECT_MAX + 1])
+        if len(self.short_list) <= settings.TRACKER_CLUB_SELECT_MAX:
+            return super().render(name, value, attrs, renderer)
+        return format_html(
+            "<input{}>",
+            flatatt(
+                self.build_attrs(
+                    self.attrs,
+                    {
+                        **(attrs or {}),
+                        "type": "text",
+                        "name": name,
+                        "value": self.shown_text(field, value),
+                        "placeholder": field.empty_label,
+                        "autocomplete": "off",
+                        "spellcheck": "false",
+                    },
+                )
+            ),
+        )
+
+    def pairs(self):
+        field = self.choices.field
+        first = [("", field.empty_label)] if field.empty_label is not None else []
+        return first + self.short_list
+
+    def shown_text(self, field, value):
+        """The chosen club as a reader would type it. A name the reader typed is shown as typed;
+        a club chosen by its slug (from a link) by its name, unless another club shares it,
+        then by its full name, and by its slug only when both are shared."""
+        club = self.chosen
+        if value in field.empty_values:
+            return ""
+        if club is None or value != club.slug:
+            return str(value).replace("\x00", "")
+        sharing = field.queryset.aggregate(
+            name=Count("pk", filter=Q(name__iexact=club.name)),
+            full_name=Count("pk", filter=Q(full_name__iexact=club.full_name)),
+        )
+        if sharing["name"] == 1:
+            return club.name
+        return club.full_name if sharing["full_name"] == 1 else club.slug
+
+
 class TrackerForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -95,13 +197,13 @@ class TrackerForm(forms.Form):
 
 
 class TransferLinkFilterSet(django_filters.FilterSet):
-    club = django_filters.ModelChoiceFilter(
+    club = ClubFilter(
         queryset=Club.objects.order_by("name"),
         to_field_name="slug",
         method="filter_club",
         label="Club",
         empty_label="Any club",
-        widget=LongSelect,
+        widget=ClubSelect,
     )
     direction = django_filters.ChoiceFilter(
         choices=[("incoming", "Incoming"), ("outgoing", "Outgoing")],
