@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
@@ -165,13 +165,11 @@ class ClubSelect(LongSelect):
             return ""
         if club is None or value != club.slug:
             return str(value).replace("\x00", "")
-        sharing = field.queryset.aggregate(
-            name=Count("pk", filter=Q(name__iexact=club.name)),
-            full_name=Count("pk", filter=Q(full_name__iexact=club.full_name)),
-        )
-        if sharing["name"] == 1:
-            return club.name
-        return club.full_name if sharing["full_name"] == 1 else club.slug
+        others = field.queryset.exclude(pk=club.pk)
+        for lookup, text in (("name__iexact", club.name), ("full_name__iexact", club.full_name)):
+            if not others.filter(**{lookup: text}).exists():
+                return text
+        return club.slug
 
 
 class TrackerForm(forms.Form):
