@@ -54,8 +54,11 @@ class LongSelect(forms.Select):
         if not isinstance(field, forms.ModelChoiceField):
             return list(self.choices)
         first = [("", field.empty_label)] if field.empty_label is not None else []
-        value_field = field.to_field_name or "pk"
-        return first + list(field.queryset.values_list(value_field, self.label_field))
+        return first + list(self.model_choices(field))
+
+    def model_choices(self, field):
+        """The (value, label) pairs of a model choice's options."""
+        return field.queryset.values_list(field.to_field_name or "pk", self.label_field)
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
@@ -129,8 +132,7 @@ class ClubSelect(LongSelect):
 
     def render(self, name, value, attrs=None, renderer=None):
         field = self.choices.field
-        names = field.queryset.values_list(field.to_field_name, self.label_field)
-        self.short_list = list(names[: settings.TRACKER_CLUB_SELECT_MAX + 1])
+        self.short_list = list(super().model_choices(field)[: settings.TRACKER_CLUB_SELECT_MAX + 1])
         if len(self.short_list) <= settings.TRACKER_CLUB_SELECT_MAX:
             return super().render(name, value, attrs, renderer)
         return format_html(
@@ -151,10 +153,8 @@ class ClubSelect(LongSelect):
             ),
         )
 
-    def pairs(self):
-        field = self.choices.field
-        first = [("", field.empty_label)] if field.empty_label is not None else []
-        return first + self.short_list
+    def model_choices(self, field):
+        return self.short_list  # Read by render(), which picks the form from their number.
 
     def shown_text(self, field, value):
         """The chosen club as a reader would type it. A name the reader typed is shown as typed;
