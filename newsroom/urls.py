@@ -60,6 +60,8 @@ newsroom_patterns += [
     *live_feeds.live_feed_patterns(),
 ]
 
+handler500 = "newsroom.views.server_error"
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),

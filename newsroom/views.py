@@ -4,11 +4,16 @@ Every page reads published articles only, through `Article.objects.published()`,
 fixed number of queries whatever the amount of content (the tests count them).
 """
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.db.models import Max
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template import loader
 from django.urls import reverse
+from django.views import defaults
 from django.views.generic import DetailView, ListView
 
 from newsroom import search
@@ -25,6 +30,8 @@ FOLLOWED_LINKS = 20
 # The club rail is read from this many newest pieces, not the whole archive: the clubs with the
 # latest news are among them whenever they name at least CLUB_RAIL_SIZE clubs.
 CLUB_RAIL_WINDOW = 100
+# Seconds a reader or crawler is asked to wait when the database cannot be reached.
+DATABASE_RETRY_AFTER = 30
 
 
 def home_crumb():
@@ -207,3 +214,16 @@ class SearchView(ArticleListView):
             players=self.players if found else [],
             **kwargs,
         )
+
+
+def server_error(request):
+    """The 500 page; or, when the database could not be reached, a 503 saying to retry soon.
+
+    A 503 with ``Retry-After`` tells readers, crawlers and a CDN that the outage is temporary.
+    Like Django's own handler it renders with no context, since the database may be down.
+    """
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
+    return defaults.server_error(request)
