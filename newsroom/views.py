@@ -1,4 +1,4 @@
-"""Public editorial pages: home, article, author, tag and search.
+"""Public editorial pages: home, article, author, tag and search; and the server-error page.
 
 Every page reads published articles only, through `Article.objects.published()`, and runs a
 fixed number of queries whatever the amount of content (the tests count them).
@@ -220,7 +220,8 @@ def server_error(request):
     """The 500 page; or, when the database could not be reached, a 503 saying to retry soon.
 
     A 503 with ``Retry-After`` tells readers, crawlers and a CDN that the outage is temporary.
-    Like Django's own handler it renders with no context, since the database may be down.
+    A query cancelled at the database's time limit is an ``OperationalError`` too, and is as
+    temporary. Like Django's own handler it renders with no context: the database may be down.
     """
     if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
