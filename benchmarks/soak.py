@@ -254,8 +254,9 @@ print(json.dumps({k: v for k, v in kinds.items() if v}))
 def editor(env, deadline, events):
     """Every second: publish a new piece, edit one, unpublish one published a few seconds ago.
 
-    Each event is reported with the time its transaction had committed (and the cache version
-    had been bumped after the commit), so readers' responses can be judged against it.
+    Each event is reported with the time it had finished. An unpublishing is reported with the
+    moment its transaction committed, taken by the first callback after the commit, before the
+    page cache's own: readers' responses are judged from the commit itself.
     """
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
@@ -263,7 +264,7 @@ def editor(env, deadline, events):
 
     django.setup()
     from django.contrib.auth import get_user_model
-    from django.db import close_old_connections
+    from django.db import close_old_connections, transaction
 
     from newsroom import workflow
     from newsroom.models import Article, ArticleAuthor, Author, Image, Tag
@@ -313,9 +314,12 @@ def editor(env, deadline, events):
             # Take down a piece published a few seconds ago: long enough to be on cached pages.
             if len(live) > 4:
                 gone = Article.objects.get(pk=live[-5])
-                workflow.perform(gone, "unpublish", user, note="Soak: taken down.")
+                committed = []
+                with transaction.atomic():
+                    transaction.on_commit(lambda moments=committed: moments.append(time.time()))
+                    workflow.perform(gone, "unpublish", user, note="Soak: taken down.")
                 live.remove(gone.pk)
-                events.put(("unpublished", gone.slug, time.time()))
+                events.put(("unpublished", gone.slug, committed[0]))
         except Exception as error:
             events.put(("failed", f"unpublish: {type(error).__name__}", time.time()))
         time.sleep(max(0.0, 1.0 - (time.time() - tick)))

@@ -5,11 +5,22 @@ public object sets a new one, so the next request renders afresh and old entries
 out. A scheduled piece goes live without any signal, so no entry may outlive the next
 scheduled ``published_at``: ``expiry()`` caps each entry's lifetime at that moment.
 
+Readers need not ask for the version on every request: each process may hold it for a short
+lease (``PAGE_CACHE_VERSION_LEASE``, 50 ms with Redis), and every change waits out the lease
+before it commits. Before the first write of a change, the writer counts itself in flight
+(``FLIGHT_KEY``) and then waits one lease: every lease taken before the mark has run out by
+the time the change commits, and every reader that asks after the mark finds a change in flight
+and neither serves nor stores a cached page until the writer, after its commit, has set a new
+version and counted itself out. So no reader is served a page the commit made stale, and the
+version is read some twenty times a second in each process rather than on every hit. A
+writer's transaction thus takes one lease longer; docs/performance.md gives the measurements.
+
 The cache is an optimisation, never a dependency: every call here swallows and logs cache
 errors, and callers treat a missing version as "serve without the cache". With Redis,
 ``BreakerConnectionPool`` stops a dead or hung server from costing every cache call a timeout.
 """
 
+import contextlib
 import datetime
 import logging
 import math
@@ -22,9 +33,17 @@ import redis
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.core.signals import request_finished
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -33,6 +52,21 @@ logger = logging.getLogger(__name__)
 # code share the cache and must not read each other's entries.
 KEY_PREFIX = "pagecache:3:"
 VERSION_KEY = f"{KEY_PREFIX}version"
+# How many writers are between their mark and their new version (see the module's docstring).
+FLIGHT_KEY = f"{KEY_PREFIX}changes-in-flight"
+# A writer that dies between the two leaves its mark for at most this long, renewed by each mark:
+# until then pages are rendered afresh. A transaction that stays open longer after its last
+# change loses its mark, and with it the guarantee for one lease after its commit.
+FLIGHT_SECONDS = 120
+# Added to a writer's wait: room for clocks that run at slightly different rates on two machines.
+LEASE_MARGIN = 0.005
+# Set for FLIGHT_SECONDS by whoever finds no version, before making one (Redis restarted empty):
+# a writer whose mark was lost with Redis's data may still be on its way to its commit, so until
+# then no process leases the version.
+NO_LEASE_KEY = f"{KEY_PREFIX}no-lease"
+# What a process asks for when it holds no lease, in this order: the marks must be read no later
+# than the version (a single MGET with Redis).
+LEASE_KEYS = [FLIGHT_KEY, NO_LEASE_KEY, VERSION_KEY]
 NOTHING_SCHEDULED = "none"
 
 # Apps whose models are public content (or feed a public page), less the private ones.
@@ -125,6 +159,8 @@ def current_version():
     version = safe_get(VERSION_KEY)
     if version is None:
         try:
+            # No leases for a while first, then the version that readers could lease.
+            page_cache().add(NO_LEASE_KEY, 1, FLIGHT_SECONDS)
             page_cache().add(VERSION_KEY, new_version(), None)
         except Exception:
             logger.warning("Page cache unavailable: could not create a version", exc_info=True)
@@ -135,7 +171,153 @@ def current_version():
 
 def bump_content_version():
     """Make every cached page stale: call after any change a reader could see."""
+    if safe_get(VERSION_KEY) is None:
+        # Redis restarted empty (or this is its first version): no leases for a while first.
+        try:
+            page_cache().add(NO_LEASE_KEY, 1, FLIGHT_SECONDS)
+        except Exception:
+            logger.warning("Page cache unavailable: could not stop leases", exc_info=True)
     safe_set(VERSION_KEY, new_version(), None)
+
+
+class VersionLease:
+    """The content version this process may use without asking, until its lease runs out.
+
+    A lease starts when the version was asked for, not when the answer came, and is never given
+    while a change is in flight, nor while ``NO_LEASE_KEY`` lives (see the module).
+    """
+
+    def __init__(self):
+        self.held = (None, 0.0)  # One tuple, so threads never see a version with another's end.
+
+    def get(self, now):
+        version, until = self.held
+        return version if now < until else None
+
+    def grant(self, version, asked):
+        seconds = settings.PAGE_CACHE_VERSION_LEASE
+        if seconds > 0:
+            self.held = (version, asked + seconds)
+
+
+def in_flight(found):
+    """Whether a writer is between its mark and its new version, from ``safe_get_many``'s answer."""
+    count = found.get(FLIGHT_KEY)
+    return isinstance(count, int) and count > 0
+
+
+def mark_in_flight():
+    """Count a writer in flight; True when the mark was stored."""
+    try:
+        store = page_cache()
+        store.add(FLIGHT_KEY, 0, FLIGHT_SECONDS)
+        count = store.incr(FLIGHT_KEY)
+        store.touch(FLIGHT_KEY, FLIGHT_SECONDS)
+    except ValueError:
+        return False  # The key expired between the two calls: too rare to retry.
+    except Exception:
+        logger.warning("Page cache unavailable: could not mark a change", exc_info=True)
+        return False
+    return isinstance(count, int) and count > 0
+
+
+def unmark_in_flight():
+    try:
+        page_cache().decr(FLIGHT_KEY)
+    except ValueError:
+        pass  # The mark expired, or Redis restarted empty: nothing left to take down.
+    except Exception:
+        logger.warning("Page cache unavailable: could not unmark a change", exc_info=True)
+
+
+def begin_change(using=None):
+    """Before the first write of a change to public content: mark it in flight, wait out the lease.
+
+    Once per transaction (or per write outside one, or per ``changing()`` block): later writes
+    find the mark and wait only for what is left of the lease. Nothing to do without a lease.
+    """
+    seconds = settings.PAGE_CACHE_VERSION_LEASE
+    if seconds <= 0:
+        return
+    connection = transaction.get_connection(using or DEFAULT_DB_ALIAS)
+    flight = connection.__dict__.get("pagecache_flight")
+    if flight is None or time.monotonic() - flight["since"] > FLIGHT_SECONDS / 2:
+        # A mark older than that (a long transaction, or a write that failed long ago) may be
+        # about to expire: a new one first, then the old one down.
+        marked = mark_in_flight()
+        # Whether or not Redis took the mark, leases taken before now must run out first.
+        connection.pagecache_flight = {"marked": marked, "since": time.monotonic()}
+        if flight is not None and flight["marked"]:
+            unmark_in_flight()
+        flight = connection.pagecache_flight
+    left = flight["since"] + seconds + LEASE_MARGIN - time.monotonic()
+    if left > 0:
+        wait(left)
+
+
+def wait(seconds):
+    time.sleep(seconds)
+
+
+def end_change(using=None):
+    """After a write to public content: a new version now, and the change's end after its commit.
+
+    The new version now is for the case without a lease, where readers keep caching during the
+    transaction; the one after the commit makes stale whatever they cached under it.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    bump_content_version()
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(lambda: change_committed(using), using=using)
+    else:
+        change_committed(using)  # Outside a transaction the write has committed.
+
+
+def change_committed(using=None):
+    """After the commit: a new version, then the mark down, in that order.
+
+    So no reader finds the change out of flight under the old version. Inside a ``changing()``
+    block the mark stays up until the block ends.
+    """
+    connection = transaction.get_connection(using or DEFAULT_DB_ALIAS)
+    bump_content_version()
+    if connection.__dict__.get("pagecache_holds"):
+        return
+    flight = connection.__dict__.pop("pagecache_flight", None)
+    if flight and flight["marked"]:
+        unmark_in_flight()
+
+
+@contextlib.contextmanager
+def changing(using=None):
+    """Around writes to public content that send no signals: ``update()``, ``bulk_create()``, raw
+    SQL. The writes inside wait out the lease first, and readers see them all at once at the end
+    (at the commit, inside a transaction). A block that runs for minutes keeps its mark for two,
+    renewed by any save inside it; its new version at the end makes every page fresh all the same.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    connection = transaction.get_connection(using)
+    begin_change(using)
+    connection.pagecache_holds = connection.__dict__.get("pagecache_holds", 0) + 1
+    try:
+        yield
+    finally:
+        connection.pagecache_holds -= 1
+        end_change(using)
+
+
+def forget_unfinished_changes(**kwargs):
+    """After a request: take down the marks of transactions that rolled back.
+
+    A committed change has already unmarked itself; one rolled back changed nothing, so its
+    mark goes without a new version.
+    """
+    for connection in connections.all(initialized_only=True):
+        if connection.in_atomic_block or connection.__dict__.get("pagecache_holds"):
+            continue
+        flight = connection.__dict__.pop("pagecache_flight", None)
+        if flight and flight["marked"]:
+            unmark_in_flight()
 
 
 def _next_go_live(now):
@@ -204,15 +386,25 @@ def timeout_until(expires, now=None):
     return max(0, math.ceil(expires - now))
 
 
+def is_public(model):
+    return model._meta.app_label in PUBLIC_APPS and model._meta.label_lower not in PRIVATE_MODELS
+
+
+def change_starting(sender, **kwargs):
+    """Signal receiver, before any write to a model: see ``begin_change``."""
+    if is_public(sender):
+        begin_change(kwargs.get("using"))
+
+
 def content_changed(sender, **kwargs):
-    """Signal receiver: bump the version for any change to a public model."""
-    if sender._meta.app_label not in PUBLIC_APPS or sender._meta.label_lower in PRIVATE_MODELS:
-        return
-    bump_content_version()
-    # Bump again after the commit: a reader that fetched the new version before the commit
-    # could have cached the old rows under it.
-    if transaction.get_connection(kwargs.get("using") or "default").in_atomic_block:
-        transaction.on_commit(bump_content_version, using=kwargs.get("using"))
+    """Signal receiver, after any write to a model: see ``end_change``."""
+    if is_public(sender):
+        end_change(kwargs.get("using"))
+
+
+def m2m_content_starting(sender, instance, action, **kwargs):
+    if action.startswith("pre_"):
+        change_starting(type(instance), using=kwargs.get("using"))
 
 
 def m2m_content_changed(sender, instance, action, **kwargs):
@@ -229,9 +421,13 @@ def deployed(sender, **kwargs):
 
 def connect_signals():
     """Listen to every model save and delete; ``content_changed`` keeps the public ones."""
+    pre_save.connect(change_starting, dispatch_uid="pagecache_pre_save")
+    pre_delete.connect(change_starting, dispatch_uid="pagecache_pre_delete")
+    m2m_changed.connect(m2m_content_starting, dispatch_uid="pagecache_m2m_starting")
     post_save.connect(content_changed, dispatch_uid="pagecache_post_save")
     post_delete.connect(content_changed, dispatch_uid="pagecache_post_delete")
     m2m_changed.connect(m2m_content_changed, dispatch_uid="pagecache_m2m_changed")
+    request_finished.connect(forget_unfinished_changes, dispatch_uid="pagecache_request_finished")
     post_migrate.connect(deployed, dispatch_uid="pagecache_post_migrate")
 
 

@@ -119,6 +119,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.recent = cache.RecentPages(settings.PAGE_CACHE_LOCAL_BYTES)
+        self.lease = cache.VersionLease()
 
     def __call__(self, request):
         if is_personal(request) or is_excluded(request):
@@ -127,13 +128,23 @@ class PageCacheMiddleware:
             return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
         key = self.key(request)
         held = self.recent.get(key)
-        # One round trip for the version and the page (unless this process holds a copy): a
-        # page's key does not name the version, its entry does, and an entry stored under
-        # another version is a miss.
-        found = cache.safe_get_many([cache.VERSION_KEY] if held else [cache.VERSION_KEY, key])
-        version = found.get(cache.VERSION_KEY) or cache.current_version()
+        now = time.monotonic()
+        version = self.lease.get(now)
+        # One round trip at most: for the version, while this process holds no lease on it,
+        # and for the page, unless this process holds a copy. A page's key does not name the
+        # version, its entry does, and an entry stored under another version is a miss.
+        asked = (cache.LEASE_KEYS if version is None else []) + ([] if held else [key])
+        found = cache.safe_get_many(asked) if asked else {}
         if version is None:
-            return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
+            if cache.in_flight(found):
+                # A change is on its way to its commit: neither serve nor store a copy.
+                return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
+            version = found.get(cache.VERSION_KEY)
+            if version is not None and not found.get(cache.NO_LEASE_KEY):
+                self.lease.grant(version, now)
+            version = version or cache.current_version()
+            if version is None:
+                return self.mark(self.get_response(request), settings.PAGE_MAX_AGE)
         if settings.REPLICA_LAG_SECONDS:
             age = cache.version_age(version)
             if age is not None and age < settings.REPLICA_LAG_SECONDS:

@@ -180,6 +180,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Each process also holds the pages it served last, up to this many bytes, and uses a copy only
 # while the shared content version is the one it was stored under; 0 holds none.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
+# Seconds a process may use the content version without asking the shared cache again; every
+# change to public content waits this long before it commits (newsroom.cache). Only worth it
+# when the cache is shared (Redis); 0 asks on every request and makes writers wait for nothing.
+PAGE_CACHE_VERSION_LEASE = float(
+    os.environ.get("PAGE_CACHE_VERSION_LEASE", "0.05" if REDIS_URL else "0")
+)
 # What a CDN or browser may keep a public page for (Cache-Control: public, max-age).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 # Never cached, whoever asks (regular expressions over the path and query string).

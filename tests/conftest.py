@@ -43,6 +43,9 @@ def analysed_rows(db):
 def _isolated_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each save would wait out the version lease, and under a test's transaction never commit;
+    # tests/test_cache_lease.py turns the lease on where it is the subject.
+    settings.PAGE_CACHE_VERSION_LEASE = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -52,10 +55,14 @@ def _isolated_settings(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
+    from django.db import connections
 
     cache.clear()
     yield
     cache.clear()
+    # A change marked in flight by a test whose transaction never committed must not carry over.
+    for wrapper in connections.all(initialized_only=True):
+        wrapper.__dict__.pop("pagecache_flight", None)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
 
-from newsroom import bulk_text
+from newsroom import bulk_text, cache
 from newsroom.dbstats import refresh_planner_statistics
 from newsroom.models import Article, ArticleAuthor, Author, ClubNewsEntry, Image, Tag
 from transfers.models import (
@@ -173,15 +173,18 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 # Safe for a bulk load: a crash loses the last commits, never corrupts.
                 cursor.execute("SET synchronous_commit = off")
-        if options["reset"]:
-            self.reset()
-        started = time.monotonic()
-        try:
-            self.load(n_articles, n_clubs, n_players, n_links)
-        except KeyboardInterrupt:
-            loaded = Article.objects.count()
-            self.stderr.write(f"\nInterrupted: {loaded:,} articles are in the database.")
-            raise SystemExit(130) from None
+        # Most of it is bulk inserts and raw SQL, which send no signals: one change for the
+        # page cache, with a new content version at the end (or on an interruption).
+        with cache.changing():
+            if options["reset"]:
+                self.reset()
+            started = time.monotonic()
+            try:
+                self.load(n_articles, n_clubs, n_players, n_links)
+            except KeyboardInterrupt:
+                loaded = Article.objects.count()
+                self.stderr.write(f"\nInterrupted: {loaded:,} articles are in the database.")
+                raise SystemExit(130) from None
         load_seconds = time.monotonic() - started
         refresh_planner_statistics()
         analyse_seconds = time.monotonic() - started - load_seconds
