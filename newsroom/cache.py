@@ -6,13 +6,13 @@ out. A scheduled piece goes live without any signal, so no entry may outlive the
 scheduled ``published_at``: ``expiry()`` caps each entry's lifetime at that moment.
 
 Readers need not ask for the version on every request: each process may hold it for a short
-lease (``PAGE_CACHE_VERSION_LEASE``, 50 ms with Redis), and every change waits out the lease
+lease (``PAGE_CACHE_VERSION_LEASE``, 20 ms with Redis), and every change waits out the lease
 before it commits. Before the first write of a change, the writer counts itself in flight
 (``FLIGHT_KEY``) and then waits one lease: every lease taken before the mark has run out by
 the time the change commits, and every reader that asks after the mark finds a change in flight
 and neither serves nor stores a cached page until the writer, after its commit, has set a new
 version and counted itself out. So no reader is served a page the commit made stale, and the
-version is read some twenty times a second in each process rather than on every hit. A
+version is read at most fifty times a second in each process rather than on every hit. A
 writer's transaction thus takes one lease longer; docs/performance.md gives the measurements.
 
 The cache is an optimisation, never a dependency: every call here swallows and logs cache
@@ -215,6 +215,8 @@ def mark_in_flight():
         store.touch(FLIGHT_KEY, FLIGHT_SECONDS)
     except ValueError:
         return False  # The key expired between the two calls: too rare to retry.
+    except RedisSkipped:
+        return False  # The breaker logged the failure once already.
     except Exception:
         logger.warning("Page cache unavailable: could not mark a change", exc_info=True)
         return False
@@ -226,6 +228,8 @@ def unmark_in_flight():
         page_cache().decr(FLIGHT_KEY)
     except ValueError:
         pass  # The mark expired, or Redis restarted empty: nothing left to take down.
+    except RedisSkipped:
+        pass
     except Exception:
         logger.warning("Page cache unavailable: could not unmark a change", exc_info=True)
 

@@ -184,7 +184,7 @@ PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1
 # change to public content waits this long before it commits (newsroom.cache). Only worth it
 # when the cache is shared (Redis); 0 asks on every request and makes writers wait for nothing.
 PAGE_CACHE_VERSION_LEASE = float(
-    os.environ.get("PAGE_CACHE_VERSION_LEASE", "0.05" if REDIS_URL else "0")
+    os.environ.get("PAGE_CACHE_VERSION_LEASE", "0.02" if REDIS_URL else "0")
 )
 # What a CDN or browser may keep a public page for (Cache-Control: public, max-age).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))

@@ -308,3 +308,13 @@ def test_a_writer_that_finds_no_version_stops_leases_before_it_makes_one(world):
 
     assert page_cache.page_cache().get(page_cache.NO_LEASE_KEY)
     assert page_cache.page_cache().get(page_cache.VERSION_KEY)
+
+
+def test_a_mark_skipped_by_the_open_breaker_is_not_logged_again(monkeypatch, caplog):
+    def skipped(*args, **kwargs):
+        raise page_cache.RedisSkipped("Redis was unreachable moments ago")
+
+    monkeypatch.setattr(page_cache.page_cache(), "add", skipped)
+
+    assert page_cache.mark_in_flight() is False
+    assert not [r for r in caplog.records if r.name == "newsroom.cache"]
