@@ -294,9 +294,10 @@ def change_committed(using=None):
 
 @contextlib.contextmanager
 def changing(using=None):
-    """Around writes to public content that send no signals: ``update()``, ``bulk_create()``, raw
-    SQL. The writes inside wait out the lease first, and readers see them all at once at the end
-    (at the commit, inside a transaction). A block that runs for minutes keeps its mark for two,
+    """Wrap writes to public content that send no signals: ``update()``, ``bulk_create()``, SQL.
+
+    The writes inside wait out the lease first, and readers see them all at once at the end (at
+    the commit, inside a transaction). A block that runs for minutes keeps its mark for two,
     renewed by any save inside it; its new version at the end makes every page fresh all the same.
     """
     using = using or DEFAULT_DB_ALIAS
