@@ -12,9 +12,11 @@ from django.core.management import call_command
 from django.core.signals import request_finished
 from django.db import connection, transaction
 from django.db.models.signals import pre_save
+from django.test import RequestFactory
 
 from newsroom import cache as page_cache
 from newsroom import workflow
+from newsroom.middleware import PageCacheMiddleware
 from newsroom.models import Article
 from transfers.models import Club
 
@@ -66,16 +68,10 @@ def test_a_hit_within_the_lease_asks_the_shared_cache_nothing(client, world, set
     assert first["X-Page-Cache"] == "miss"
     assert again["X-Page-Cache"] == "hit"
     assert again.content == first.content
-    # The miss asked for the mark, the version and the page; the hit asked for nothing.
-    assert cache_calls == [[*page_cache.LEASE_KEYS, first_key(client)]]
-
-
-def first_key(client):
-    from django.test import RequestFactory
-
-    from newsroom.middleware import PageCacheMiddleware
-
-    return PageCacheMiddleware.key(RequestFactory().get("/"))
+    # The miss asked for the marks, the version and the page; the hit asked for nothing.
+    assert cache_calls == [
+        [*page_cache.LEASE_KEYS, PageCacheMiddleware.key(RequestFactory().get("/"))]
+    ]
 
 
 def test_once_the_lease_runs_out_the_version_is_asked_for_again(
