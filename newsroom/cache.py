@@ -159,8 +159,7 @@ def current_version():
     version = safe_get(VERSION_KEY)
     if version is None:
         try:
-            # No leases for a while first, then the version that readers could lease.
-            page_cache().add(NO_LEASE_KEY, 1, FLIGHT_SECONDS)
+            hold_leases()  # first, so no reader can lease the version made next
             page_cache().add(VERSION_KEY, new_version(), None)
         except Exception:
             logger.warning("Page cache unavailable: could not create a version", exc_info=True)
@@ -174,10 +173,15 @@ def bump_content_version():
     if safe_get(VERSION_KEY) is None:
         # Redis restarted empty (or this is its first version): no leases for a while first.
         try:
-            page_cache().add(NO_LEASE_KEY, 1, FLIGHT_SECONDS)
+            hold_leases()
         except Exception:
             logger.warning("Page cache unavailable: could not stop leases", exc_info=True)
     safe_set(VERSION_KEY, new_version(), None)
+
+
+def hold_leases():
+    """No process leases the version for FLIGHT_SECONDS: a lost mark's writer may be under way."""
+    page_cache().add(NO_LEASE_KEY, 1, FLIGHT_SECONDS)
 
 
 class VersionLease:
@@ -213,10 +217,10 @@ def mark_in_flight():
         store.add(FLIGHT_KEY, 0, FLIGHT_SECONDS)
         count = store.incr(FLIGHT_KEY)
         store.touch(FLIGHT_KEY, FLIGHT_SECONDS)
-    except ValueError:
-        return False  # The key expired between the two calls: too rare to retry.
-    except RedisSkipped:
-        return False  # The breaker logged the failure once already.
+    except (ValueError, RedisSkipped):
+        # The key expired between the calls (too rare to retry), or the breaker is open and
+        # has logged the failure once already.
+        return False
     except Exception:
         logger.warning("Page cache unavailable: could not mark a change", exc_info=True)
         return False
@@ -226,10 +230,8 @@ def mark_in_flight():
 def unmark_in_flight():
     try:
         page_cache().decr(FLIGHT_KEY)
-    except ValueError:
-        pass  # The mark expired, or Redis restarted empty: nothing left to take down.
-    except RedisSkipped:
-        pass
+    except (ValueError, RedisSkipped):
+        pass  # The mark expired or went with Redis's data, or the breaker is open.
     except Exception:
         logger.warning("Page cache unavailable: could not unmark a change", exc_info=True)
 
@@ -266,12 +268,15 @@ def wait(seconds):
 def end_change(using=None):
     """After a write to public content: a new version now, and the change's end after its commit.
 
-    The new version now is for the case without a lease, where readers keep caching during the
-    transaction; the one after the commit makes stale whatever they cached under it.
+    The new version now is for readers who may still cache during the transaction (no lease, or
+    the mark was not stored); the one after the commit makes stale whatever they cached under
+    it. Readers who found the mark store nothing, so a marked change skips the first.
     """
     using = using or DEFAULT_DB_ALIAS
-    bump_content_version()
-    if transaction.get_connection(using).in_atomic_block:
+    connection = transaction.get_connection(using)
+    if not (connection.__dict__.get("pagecache_flight") or {}).get("marked"):
+        bump_content_version()
+    if connection.in_atomic_block:
         transaction.on_commit(lambda: change_committed(using), using=using)
     else:
         change_committed(using)  # Outside a transaction the write has committed.

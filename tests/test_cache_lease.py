@@ -60,6 +60,15 @@ def flight_count():
     return page_cache.page_cache().get(page_cache.FLIGHT_KEY) or 0
 
 
+@pytest.fixture
+def everton(make_club, settings, monkeypatch):
+    """A club made before the lease is on, then the lease on with writers that do not sleep."""
+    club = make_club(name="Everton", slug="everton")
+    settings.PAGE_CACHE_VERSION_LEASE = LEASE
+    monkeypatch.setattr(page_cache, "wait", lambda seconds: None)
+    return club
+
+
 def test_a_hit_within_the_lease_asks_the_shared_cache_nothing(client, world, settings, cache_calls):
     settings.PAGE_CACHE_VERSION_LEASE = 30  # longer than a first render in a cold process
     first = client.get("/")
@@ -234,12 +243,8 @@ def test_a_written_version_is_leased_until_the_lease_runs_out(settings):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_rolled_back_change_takes_its_mark_down_when_the_request_ends(
-    make_club, settings, monkeypatch
-):
-    club = make_club(name="Everton", slug="everton")
-    settings.PAGE_CACHE_VERSION_LEASE = LEASE
-    monkeypatch.setattr(page_cache, "wait", lambda seconds: None)
+def test_a_rolled_back_change_takes_its_mark_down_when_the_request_ends(everton):
+    club = everton
 
     with pytest.raises(RuntimeError), transaction.atomic():
         club.name = "Everton FC"
@@ -273,12 +278,8 @@ def test_writes_that_send_no_signals_are_marked_when_wrapped_in_changing(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_saves_inside_a_changing_block_leave_its_mark_up_until_it_ends(
-    make_club, settings, monkeypatch
-):
-    club = make_club(name="Everton", slug="everton")
-    settings.PAGE_CACHE_VERSION_LEASE = LEASE
-    monkeypatch.setattr(page_cache, "wait", lambda seconds: None)
+def test_saves_inside_a_changing_block_leave_its_mark_up_until_it_ends(everton):
+    club = everton
 
     with page_cache.changing():
         club.save()  # committed at once, but the bulk writes after it are still to come
