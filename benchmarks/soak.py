@@ -158,9 +158,8 @@ def prepare(args, pg, env):
     # The load's new content version, on an empty Redis, came with a two-minute hold on version
     # leases (newsroom.cache.NO_LEASE_KEY): lift it, as two minutes of uptime would. Redis's
     # restart during the run puts it back, as it must.
-    run([*manage, "shell", "-v0", "-c",
-         "from newsroom import cache; cache.page_cache().delete(cache.NO_LEASE_KEY)"],
-        env=env, cwd=ROOT)  # fmt: skip
+    lift = "from newsroom import cache; cache.lift_lease_hold()"
+    run([*manage, "shell", "-v0", "-c", lift], env=env, cwd=ROOT)
 
 
 def start_gunicorn(args, env):

@@ -184,6 +184,11 @@ def hold_leases():
     page_cache().add(NO_LEASE_KEY, 1, FLIGHT_SECONDS)
 
 
+def lift_lease_hold():
+    """End ``hold_leases()`` early, as its two minutes would: for benchmarks that just loaded."""
+    page_cache().delete(NO_LEASE_KEY)
+
+
 class VersionLease:
     """The content version this process may use without asking, until its lease runs out.
 

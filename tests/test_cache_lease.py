@@ -36,7 +36,7 @@ def world(make_club, make_article):
 def long_up_redis():
     """As if Redis had been up for minutes: each test starts with it empty (conftest)."""
     page_cache.bump_content_version()
-    page_cache.page_cache().delete(page_cache.NO_LEASE_KEY)
+    page_cache.lift_lease_hold()
 
 
 @pytest.fixture
@@ -224,7 +224,7 @@ def test_after_redis_restarts_empty_no_process_leases_the_version_for_a_while(
     assert all(keys[: len(page_cache.LEASE_KEYS)] == page_cache.LEASE_KEYS for keys in cache_calls)
     assert len(cache_calls) == 3
 
-    page_cache.page_cache().delete(page_cache.NO_LEASE_KEY)  # two minutes later
+    page_cache.lift_lease_hold()  # two minutes later
     client.get("/")
     client.get("/")
 
